@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace AudioAlchemy.Cli.Commands;
+
+/// <summary>The list of top-level verbs. Each verb lives in its own file and exposes a static <c>Create()</c>.</summary>
+internal static class Verbs
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return InfoCommand.Create();
+        yield return ConvertCommand.Create();
+        yield return BenchCommand.Create();
+        yield return DemoCommand.Create();
+    }
+}
