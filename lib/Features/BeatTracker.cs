@@ -4,7 +4,7 @@ namespace AudioAlchemy.Features;
 
 /// <summary>
 /// <c>beat.beat_track(onset_envelope, sr, hop_length, start_bpm, tightness, trim, bpm)</c> (Ellis 2007 dynamic programming,
-/// librosa 0.11's implementation, float32 where librosa is float32): onsets normalised by their standard deviation,
+/// librosa 0.11's implementation and precision: float32 normalised onsets, float64 local and cumulative scores): onsets normalised by their standard deviation,
 /// smoothed by a Gaussian of ±frames_per_beat (local score), DP over predecessors 2·fpb..fpb/2 back with penalty
 /// tightness·(log(gap) − log(fpb))², backtrack from the last local max of the cumulative score above half the median
 /// local-max score, then weak leading/trailing beats trimmed (½·RMS of the Hann-smoothed beat scores). Not thread-safe.
@@ -39,9 +39,9 @@ public sealed class BeatTracker
         if (!any) return new BeatResult(0.0, []);
         double bpm = Options.Bpm ?? tempo.Estimate(onsetEnvelope)[0];
         double frameRate = Sr / HopLength;
-        float fpb = (float)Math.Round(frameRate * 60.0 / bpm, MidpointRounding.ToEven);
+        double fpb = Math.Round(frameRate * 60.0 / bpm, MidpointRounding.ToEven);
         var local = LocalScore(NormalizeOnsets(onsetEnvelope), fpb);
-        var (backlink, cum) = Dp(local, fpb, (float)Options.Tightness);
+        var (backlink, cum) = Dp(local, fpb, (float)Options.Tightness);   // numba signature: tightness is float32
         int tail = LastBeat(cum);
         var beats = new bool[local.Length];
         for (int n = tail; n >= 0; n = backlink[n]) beats[n] = true;
@@ -67,39 +67,39 @@ public sealed class BeatTracker
         return o;
     }
 
-    /// <summary>__beat_local_score (static tempo): same-mode convolution with exp(−½(32·k/fpb)²), k = −fpb..fpb, float32 accumulation.</summary>
-    private static float[] LocalScore(float[] onset, float fpb)
+    /// <summary>__beat_local_score (static tempo, float64 loop): same-mode convolution with exp(−½(32·k/fpb)²), k = −fpb..fpb.</summary>
+    private static double[] LocalScore(float[] onset, double fpb)
     {
         int N = onset.Length, K = 2 * (int)fpb + 1;
         var window = new double[K];
         for (int k = 0; k < K; k++)
         {
-            float z = (k - fpb) * 32.0f / fpb;
+            double z = (k - fpb) * 32.0 / fpb;
             window[k] = Math.Exp(-0.5 * z * z);
         }
-        var ls = new float[N];
+        var ls = new double[N];
         for (int i = 0; i < N; i++)
         {
-            float acc = 0f;
+            double acc = 0;
             // librosa's loop bounds: k in [max(0, i + K/2 − N + 1), min(i + K/2, K)) (onset[0] is never reached)
             for (int k = Math.Max(0, i + K / 2 - N + 1); k < Math.Min(i + K / 2, K); k++)
-                acc = (float)(acc + window[k] * onset[i + K / 2 - k]);
+                acc += window[k] * onset[i + K / 2 - k];
             ls[i] = acc;
         }
         return ls;
     }
 
     /// <summary>__beat_track_dp: cumulative score and backlinks (−1 = none).</summary>
-    private static (int[] Backlink, float[] Cum) Dp(float[] local, float fpb, float tightness)
+    private static (int[] Backlink, double[] Cum) Dp(double[] local, double fpb, float tightness)
     {
         int N = local.Length;
         var backlink = new int[N];
-        var cum = new float[N];
-        float max = float.NegativeInfinity;
+        var cum = new double[N];
+        double max = double.NegativeInfinity;
         foreach (var v in local) if (v > max) max = v;
-        float scoreThresh = 0.01f * max;
+        double scoreThresh = 0.01 * max;
         bool firstBeat = true;
-        double logFpb = MathF.Log(fpb);
+        double logFpb = Math.Log(fpb);
         int startOffset = (int)Math.Round(fpb / 2.0, MidpointRounding.ToEven);
         int stopOffset = (int)(2 * fpb) + 1;
         for (int i = 0; i < N; i++)
@@ -113,7 +113,7 @@ public sealed class BeatTracker
                 double score = cum[l] - tightness * d * d;
                 if (score > best) { best = score; loc = l; }
             }
-            cum[i] = loc >= 0 ? (float)(local[i] + best) : local[i];
+            cum[i] = loc >= 0 ? local[i] + best : local[i];
             if (firstBeat && local[i] < scoreThresh) backlink[i] = -1;
             else { backlink[i] = loc; firstBeat = false; }
         }
@@ -121,25 +121,25 @@ public sealed class BeatTracker
     }
 
     /// <summary>__last_beat: the last local maximum of the cumulative score that reaches half the median local-max score.</summary>
-    private static int LastBeat(float[] cum)
+    private static int LastBeat(double[] cum)
     {
         int n = cum.Length;
         var isMax = new bool[n];
         for (int i = 1; i < n - 1; i++) isMax[i] = cum[i] > cum[i - 1] && cum[i] >= cum[i + 1];
         if (n >= 2) isMax[n - 1] = cum[n - 1] > cum[n - 2];
-        var vals = new List<float>();
+        var vals = new List<double>();
         for (int i = 0; i < n; i++) if (isMax[i]) vals.Add(cum[i]);
         if (vals.Count == 0) return n - 1;
         vals.Sort();
         int m = vals.Count;
-        double median = m % 2 == 1 ? vals[m / 2] : ((double)vals[m / 2 - 1] + vals[m / 2]) / 2;
+        double median = m % 2 == 1 ? vals[m / 2] : (vals[m / 2 - 1] + vals[m / 2]) / 2;
         double threshold = 0.5 * median;
         for (int i = n - 1; i >= 0; i--) if (isMax[i] && cum[i] >= threshold) return i;
         return n - 1;
     }
 
     /// <summary>__trim_beats: clears leading/trailing frames whose local score is at most ½·RMS of the Hann(5)-smoothed beat scores (0 when not trimming).</summary>
-    private static void TrimBeats(float[] local, bool[] beats, bool trim)
+    private static void TrimBeats(double[] local, bool[] beats, bool trim)
     {
         int N = local.Length;
         double threshold = 0;
