@@ -5,7 +5,7 @@ namespace AudioAlchemy.Features;
 /// <summary>
 /// <c>feature.chroma_stft</c> as a reusable object: the chroma filterbank is cached per tuning value (one build when the
 /// tuning is fixed; estimated tunings are on a 0.01 grid, so few distinct filterbanks occur). Pipeline (librosa's):
-/// power spectrogram → tuning (<see cref="Tuning.EstimateTuning"/> when not fixed) → <c>filters.chroma @ S</c> → each
+/// power spectrogram → tuning (<see cref="Tuning.EstimateTuning(Matrix, double, double, int, double, double, double)"/> when not fixed) → <c>filters.chroma @ S</c> → each
 /// frame divided by its max. Not thread-safe.
 /// </summary>
 public sealed class ChromaStftTransform

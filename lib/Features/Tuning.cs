@@ -70,6 +70,14 @@ public static class Tuning
     }
 
     /// <summary>
+    /// <c>estimate_tuning(y=y, sr, n_fft, resolution, bins_per_octave)</c>: piptrack on the magnitude spectrogram
+    /// |stft(y, n_fft)| (hop n_fft/4). Returns a fraction of a bin in [−0.5, 0.5).
+    /// </summary>
+    public static double EstimateTuning(float[] y, double sr = Defaults.SampleRate, int nFft = Defaults.NFft, double resolution = 0.01,
+        int binsPerOctave = 12, double fmin = 150.0, double fmax = 4000.0, double threshold = 0.1)
+        => EstimateTuning(new Stft(new StftOptions(nFft)).Spectrogram(y), sr, resolution, binsPerOctave, fmin, fmax, threshold);
+
+    /// <summary>
     /// Calls <paramref name="emit"/>(bin, frame, pitch, magnitude) for every piptrack peak, bin-major (the order does not
     /// matter to the callers). Works row by row over the row-major spectrogram (cache friendly): per-frame thresholds
     /// first, then each bin compared with its neighbours in the gated spectrogram S·(S &gt; threshold·max_frame).
