@@ -56,3 +56,26 @@ public class FilterParityTests
         Assert.Equal(69.0, Units.HzToMidi(440), 12);
     }
 }
+
+/// <summary>Note names, values from librosa 0.11 (note_to_midi/note_to_hz/midi_to_note on the oracle).</summary>
+public class NoteTests
+{
+    [Theory]
+    [InlineData("C#4", 61)] [InlineData("Db4", 61)] [InlineData("E-1", 4)] [InlineData("B♭3", 58)]
+    [InlineData("F##2", 43)] [InlineData("G!5", 78)] [InlineData("A4+25", 69)] [InlineData("A4-10", 69)]
+    public void NoteToMidi_MatchesLibrosa(string note, int midi) => Assert.Equal(midi, Notes.NoteToMidi(note));
+
+    [Fact]
+    public void NoteToHz_And_MidiToNote_MatchLibrosa()
+    {
+        Assert.Equal(65.40639132514966, Notes.NoteToHz("C2"), 12);
+        Assert.Equal(2093.004522404789, Notes.NoteToHz("C7"), 10);
+        Assert.Equal(Defaults.PitchFmin, Notes.NoteToHz("C2"), 12);
+        Assert.Equal(69.25, Notes.NoteToMidi("A4+25", roundMidi: false), 12);
+        Assert.Equal(new[] { "C4", "C♯4", "A♯4", "A-1", "G9" }, new[] { 60, 61, 70, -3, 127 }.Select(m => Notes.MidiToNote(m)));
+        Assert.Equal("C#4", Notes.MidiToNote(61, unicode: false));
+        Assert.Equal("A4", Notes.HzToNote(440));
+        Assert.Equal("C♯4+30", Notes.MidiToNote(61.3, cents: true));
+        Assert.Throws<ArgumentException>(() => Notes.NoteToMidi("H2"));
+    }
+}
