@@ -52,6 +52,9 @@ public class RoundTripTests
         double best = 0;
         for (int lag = -1200; lag <= 1200; lag++) best = Math.Max(best, Correlation(y, back, lag, 4000, y.Length - 4000));
         Assert.True(best > 0.99, $"correlation {best}");
+        // Level preserved within 0.5 dB (an external-encoder path once came back +3 dB louder).
+        double rmsIn = Math.Sqrt(y.Average(v => (double)v * v)), rmsOut = Math.Sqrt(back.Average(v => (double)v * v));
+        Assert.InRange(20 * Math.Log10(rmsOut / rmsIn), -0.5, 0.5);
     }
 
     [Fact]
