@@ -109,6 +109,8 @@ public static partial class AudioFile
         {
             int clip = 1;
             SndFileInterop.Command(h, SndFileInterop.SfcSetClipping, null, clip); // SFC_SET_CLIPPING takes the flag in datasize
+            // No PEAK chunk: it stores the write time, which would make identical audio give different bytes.
+            SndFileInterop.Command(h, SndFileInterop.SfcSetAddPeakChunk, null, 0);
             if (enc == AudioEncoding.Mp3)
             {
                 int mode = SndFileInterop.BitrateModeConstant;

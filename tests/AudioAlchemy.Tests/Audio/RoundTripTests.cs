@@ -58,6 +58,17 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void FloatWav_SameAudio_SameBytes()
+    {
+        using var dir = TestData.TempDir();
+        var y = TestData.Sine(440, 22050, 0.5);
+        AudioFile.Save(dir.File("a.wav"), y, 22050, new SaveOptions(AudioEncoding.Float32));
+        Thread.Sleep(1100); // a timestamp in the header would differ after a second
+        AudioFile.Save(dir.File("b.wav"), y, 22050, new SaveOptions(AudioEncoding.Float32));
+        Assert.Equal(File.ReadAllBytes(dir.File("a.wav")), File.ReadAllBytes(dir.File("b.wav")));
+    }
+
+    [Fact]
     public void Save_IsAtomic_AndOverwrites()
     {
         using var dir = TestData.TempDir();
