@@ -69,7 +69,7 @@ public static class StemChecker
         if (s.VocalActiveFraction < 0.15) yield return P($"vocal stem sounds in only {s.VocalActiveFraction:P0} of frames");
         if (s.VocalEnergyInVoicedFrames < 0.99) yield return P($"only {s.VocalEnergyInVoicedFrames:P1} of the vocal energy is in voiced frames (noise floor?)");
         if (!(s.VocalToAccompanimentDb is > -12 and < 15)) yield return P($"vocal-to-accompaniment ratio {s.VocalToAccompanimentDb:0.0} dB is implausible");
-        if (s.AccompanimentRmsDb < -45 || s.AccompanimentActiveFraction < 0.8)
+        if (s.AccompanimentRmsDb < -45 || s.AccompanimentActiveFraction < 0.5)
             yield return P($"accompaniment nearly silent ({s.AccompanimentRmsDb:0.0} dBFS, sounding in {s.AccompanimentActiveFraction:P0} of frames)");
         if (!(s.MaxSumError <= SumTolerance)) yield return P($"mixture differs from vocals + accompaniment by up to {s.MaxSumError:G3} (tolerance {SumTolerance:G3}; or lengths differ)");
         if (s.MixturePeak > 1.0) yield return P($"mixture clips (peak {s.MixturePeak:0.000})");
