@@ -16,7 +16,7 @@ public static class StemChecker
     /// 16-bit files can differ by about 1.5 LSB (5e-5), so 1e-4 accepts both.</summary>
     public const double SumTolerance = 1e-4;
 
-    private const int FrameLength = 2048, Hop = 512;
+    private const int FrameLength = Dsp.Defaults.NFft, Hop = Dsp.Defaults.HopLength;
 
     /// <summary>Measures one row (which must have both stems).</summary>
     /// <exception cref="AlchemyException">A file cannot be read.</exception>
