@@ -187,4 +187,21 @@ public class ManifestTests
         Assert.Contains(msgs, s => s.Contains("mixture differs"));
         Assert.Contains(msgs, s => s.Contains("accompaniment nearly silent"));
     }
+
+    [Fact]
+    public void CommittedExampleManifestsParse()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "AudioAlchemy.slnx"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var csv = Manifest.Load(Path.Combine(dir.FullName, "data", "manifests", "example.csv"));
+        Assert.Equal(new[] { "song001", "song002", "song003" }, csv.Rows.Select(r => r.Id));
+        Assert.True(csv.Rows[1].HasStems);
+        Assert.Equal(("Canción, la", 128.0), (csv.Rows[1].Title!, csv.Rows[1].TempoBpm!.Value));
+        var json = Manifest.Load(Path.Combine(dir.FullName, "data", "manifests", "example.json"));
+        Assert.Equal(new[] { "0001", "0002" }, json.Rows.Select(r => r.Id));
+        Assert.Equal(("Song One", "pop", "es", "Latin America"), (json.Rows[0].Title, json.Rows[0].Genre, json.Rows[0].Language, json.Rows[0].Label("region")));
+        Assert.Equal("full", json.Rows[1].TrackType);
+        Assert.Empty(csv.ReadProblems.Concat(json.ReadProblems));
+    }
 }
