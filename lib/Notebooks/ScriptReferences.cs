@@ -71,7 +71,8 @@ internal static class ScriptReferences
         var same = Loaded(simpleName);
         if (same is null)
             throw new NotebookException($"{where}, line {reference.Line}: #r \"{reference.Path}\": file not found ({full})");
-        warnings.Add($"{where}, line {reference.Line}: #r \"{reference.Path}\" not found; using the runner's loaded {same.GetName().Name} {same.GetName().Version}");
+        if (same != typeof(ScriptReferences).Assembly) // the runner's own library is the expected headless case
+            warnings.Add($"{where}, line {reference.Line}: #r \"{reference.Path}\" not found; using the runner's loaded {same.GetName().Name} {same.GetName().Version}");
         return (same, null);
     }
 
