@@ -13,6 +13,8 @@ internal sealed class CellContext
     private static readonly AsyncLocal<CellContext?> CurrentLocal = new();
     private readonly List<NotebookOutput> _outputs;
     private readonly object _gate = new();
+    private readonly StringBuilder _pending = new();
+    private string? _pendingStream;
 
     public CellContext(List<NotebookOutput> outputs) => _outputs = outputs;
 
@@ -23,16 +25,15 @@ internal sealed class CellContext
         set => CurrentLocal.Value = value;
     }
 
-    /// <summary>Appends text to the stream output <paramref name="name"/>, merging with the previous output when it is the same stream.</summary>
+    /// <summary>Appends text to the stream <paramref name="name"/>; consecutive writes to one stream form one output.</summary>
     public void Write(string name, string text)
     {
         if (text.Length == 0) return;
         lock (_gate)
         {
-            if (_outputs.Count > 0 && _outputs[^1] is { OutputType: "stream" } last && last.StreamName == name)
-                _outputs[^1] = last.AppendText(text);
-            else
-                _outputs.Add(NotebookOutput.Stream(name, text));
+            if (_pendingStream != name) FlushLocked();
+            _pendingStream = name;
+            _pending.Append(text);
         }
     }
 
@@ -40,14 +41,31 @@ internal sealed class CellContext
     public void Display(DisplayedValue value)
     {
         var data = DisplayFormatter.Format(value);
-        if (data.Count == 0) return;
-        lock (_gate) _outputs.Add(NotebookOutput.DisplayData(data));
+        if (data.Count > 0) Add(NotebookOutput.DisplayData(data));
     }
 
-    /// <summary>Adds any output (execute_result, error) at the end.</summary>
+    /// <summary>Adds any output (execute_result, error) after the text written so far.</summary>
     public void Add(NotebookOutput output)
     {
-        lock (_gate) _outputs.Add(output);
+        lock (_gate)
+        {
+            FlushLocked();
+            _outputs.Add(output);
+        }
+    }
+
+    /// <summary>Moves pending stream text into the outputs (call when the cell ends).</summary>
+    public void Flush()
+    {
+        lock (_gate) FlushLocked();
+    }
+
+    private void FlushLocked()
+    {
+        if (_pendingStream is null || _pending.Length == 0) return;
+        _outputs.Add(NotebookOutput.Stream(_pendingStream, _pending.ToString()));
+        _pending.Clear();
+        _pendingStream = null;
     }
 }
 

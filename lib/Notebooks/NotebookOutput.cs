@@ -78,9 +78,6 @@ public sealed class NotebookOutput
             ["traceback"] = new JsonArray(traceback.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
         });
 
-    /// <summary>This stream output with <paramref name="more"/> text appended (consecutive writes form one output).</summary>
-    internal NotebookOutput AppendText(string more) => Stream(StreamName ?? "stdout", Text + more);
-
     internal static NotebookOutput FromJson(JsonObject json, string where)
     {
         if (json["output_type"] is not JsonValue t || !t.TryGetValue(out string? _))

@@ -112,6 +112,7 @@ public static class NotebookRunner
                     finally
                     {
                         CellContext.Current = null;
+                        context.Flush();
                     }
                     if (state.Exception is { } ex)
                     {

@@ -40,6 +40,18 @@ public class RunnerTests
     }
 
     [Fact]
+    public void ManyWrites_FormOneStreamOutput()
+    {
+        using var dir = TestData.TempDir();
+        var r = Run(Notebook("for (int i = 0; i < 5000; i++) Console.WriteLine(i);"), dir);
+        AssertOk(r);
+        var output = Assert.Single(Outputs(r, 1));
+        var lines = output.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5000, lines.Length);
+        Assert.Equal("4999", lines[^1]);
+    }
+
+    [Fact]
     public void LibraryIsReferencedAndImportedByDefault_SameAssemblyAsTheRunner()
     {
         using var dir = TestData.TempDir();
