@@ -12,5 +12,6 @@ internal static class Verbs
         yield return BenchCommand.Create();
         yield return DemoCommand.Create();
         yield return CorpusCommand.Create();
+        yield return NotebookCommand.Create();
     }
 }
