@@ -1,0 +1,82 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace AudioAlchemy.Models;
+
+/// <summary>
+/// Base of the ML.NET-backed classifiers: converts float[][] + codes to an <see cref="IDataView"/> with a
+/// <c>Features</c> vector column and a key-typed <c>Label</c> (key k+1 = code k, so score columns follow our
+/// codes), trains the estimator from <see cref="CreateTrainer"/> in a <c>new MLContext(seed)</c>, and reads the
+/// <c>Score</c> vector back as probabilities (renormalised to sum 1).
+/// </summary>
+public abstract class MlNetClassifier : IClassifier
+{
+    private ITransformer? _model;
+    private int _nClasses;
+    private int _nFeatures;
+
+    /// <summary>Creates the wrapper with the seed for <see cref="MLContext"/>.</summary>
+    protected MlNetClassifier(int seed) => Seed = seed;
+
+    /// <summary>Seed of the ML context.</summary>
+    protected int Seed { get; }
+
+    /// <inheritdoc />
+    public abstract string Name { get; }
+
+    /// <summary>The multiclass trainer reading <c>Features</c> and <c>Label</c>.</summary>
+    protected abstract IEstimator<ITransformer> CreateTrainer(MLContext ml);
+
+    /// <inheritdoc />
+    public void Fit(float[][] x, int[] y, int nClasses)
+    {
+        ClassifierExtensions.Validate(Name, x, y, nClasses);
+        var ml = new MLContext(Seed);
+        _nClasses = nClasses;
+        _nFeatures = x[0].Length;
+        var data = ToDataView(ml, x, y);
+        try
+        {
+            _model = CreateTrainer(ml).Fit(data);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            throw new AlchemyException($"{Name}: ML.NET training failed: {e.Message}", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public double[][] PredictProba(float[][] x)
+    {
+        if (_model is null) throw new InvalidOperationException($"{Name}: Fit before PredictProba");
+        var ml = new MLContext(Seed);
+        var scored = _model.Transform(ToDataView(ml, x, null));
+        var scores = scored.GetColumn<float[]>("Score").ToArray();
+        return scores.Select(s =>
+        {
+            var p = new double[_nClasses];
+            for (int c = 0; c < Math.Min(s.Length, _nClasses); c++) p[c] = s[c];
+            return ClassifierExtensions.Normalize(p);
+        }).ToArray();
+    }
+
+    private IDataView ToDataView(MLContext ml, float[][] x, int[]? y)
+    {
+        var rows = x.Select((r, i) =>
+        {
+            if (r.Length != _nFeatures) throw new AlchemyException($"{Name}: row {i} has {r.Length} features, expected {_nFeatures}");
+            return new Row { Features = r, Label = y is null ? 1u : (uint)(y[i] + 1) };
+        });
+        var schema = SchemaDefinition.Create(typeof(Row));
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, _nFeatures);
+        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), _nClasses);
+        return ml.Data.LoadFromEnumerable(rows.ToList(), schema);
+    }
+
+    private sealed class Row
+    {
+        public float[] Features { get; set; } = [];
+
+        public uint Label { get; set; }
+    }
+}
