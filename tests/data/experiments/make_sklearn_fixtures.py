@@ -31,7 +31,7 @@ def metric_case(name, y_true, y_pred, labels=None):
     p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=labels, average=None, zero_division=0)
     used = labels if labels is not None else sorted(set(y_true.tolist()) | set(y_pred.tolist()))
     case["per_class"] = {"labels": list(used), "precision": p.tolist(), "recall": r.tolist(), "f1": f.tolist(),
-                         "support": s.tolist()}
+                         "support": [int(v) for v in s]}
     case["confusion"] = confusion_matrix(y_true, y_pred, labels=labels).tolist()
     return case
 
