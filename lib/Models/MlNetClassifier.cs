@@ -5,8 +5,8 @@ namespace AudioAlchemy.Models;
 
 /// <summary>
 /// Base of the ML.NET-backed classifiers: converts float[][] + codes to an <see cref="IDataView"/> with a
-/// <c>Features</c> vector column and a key-typed <c>Label</c> (key k+1 = code k, so score columns follow our
-/// codes), trains the estimator from <see cref="CreateTrainer"/> in a <c>new MLContext(seed)</c>, and reads the
+/// <c>Features</c> vector column and a <c>Code</c> column mapped to the key <c>Label</c> by value order (so score
+/// column k is code k; codes must cover 0..nClasses-1, which the cross-validation's per-fold encoder ensures), trains the estimator from <see cref="CreateTrainer"/> in a <c>new MLContext(seed)</c>, and reads the
 /// <c>Score</c> vector back as probabilities (renormalised to sum 1).
 /// </summary>
 public abstract class MlNetClassifier : IClassifier
@@ -37,7 +37,11 @@ public abstract class MlNetClassifier : IClassifier
         var data = ToDataView(ml, x, y);
         try
         {
-            _model = CreateTrainer(ml).Fit(data);
+            var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", "Code",
+                keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue).Append(CreateTrainer(ml));
+            _model = pipeline.Fit(data);
+            var present = y.Distinct().Count();
+            if (present != nClasses) throw new AlchemyException($"{Name}: training codes must cover 0..{nClasses - 1} (got {present} distinct)");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or DllNotFoundException or EntryPointNotFoundException)
         {
@@ -65,11 +69,10 @@ public abstract class MlNetClassifier : IClassifier
         var rows = x.Select((r, i) =>
         {
             if (r.Length != _nFeatures) throw new AlchemyException($"{Name}: row {i} has {r.Length} features, expected {_nFeatures}");
-            return new Row { Features = r, Label = y is null ? 1u : (uint)(y[i] + 1) };
+            return new Row { Features = r, Code = y is null ? 0u : (uint)y[i] };
         });
         var schema = SchemaDefinition.Create(typeof(Row));
         schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, _nFeatures);
-        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), _nClasses);
         return ml.Data.LoadFromEnumerable(rows.ToList(), schema);
     }
 
@@ -77,6 +80,6 @@ public abstract class MlNetClassifier : IClassifier
     {
         public float[] Features { get; set; } = [];
 
-        public uint Label { get; set; }
+        public uint Code { get; set; }
     }
 }

@@ -99,6 +99,21 @@ sc = StandardScaler().fit(X)
 out["scaler"] = {"X": X.tolist(), "mean": sc.mean_.tolist(), "scale": sc.scale_.tolist(),
                  "transformed": sc.transform(X).tolist()}
 
+# KNN: predictions and probabilities on fixed continuous data (no distance ties), both metrics and weightings.
+from sklearn.neighbors import KNeighborsClassifier
+Xtr = np.round(rng.randn(40, 3), 3)
+ytr = rng.randint(0, 3, size=40)
+Xte = np.round(rng.randn(15, 3), 3)
+Xte[0] = Xtr[5]  # an exact duplicate of a training row (distance 0)
+knn = {"X_train": Xtr.tolist(), "y_train": ytr.tolist(), "X_test": Xte.tolist(), "cases": []}
+for k in (1, 4, 7):
+    for p in (1, 2):
+        for w in ("uniform", "distance"):
+            m = KNeighborsClassifier(n_neighbors=k, p=p, weights=w, algorithm="brute").fit(Xtr, ytr)
+            knn["cases"].append({"n_neighbors": k, "p": p, "weights": w, "pred": m.predict(Xte).tolist(),
+                                 "proba": m.predict_proba(Xte).tolist()})
+out["knn"] = knn
+
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sklearn_fixtures.json")
 with open(path + ".tmp", "w") as f:
     json.dump(out, f, indent=1)
