@@ -48,6 +48,7 @@ public sealed class ResultsWriter
     public string Chart(string name, GenericChart chart, int width = 900, int height = 700)
     {
         string html = Path.Combine(Folder, name + ".html");
+        chart = Plotly.NET.CSharp.GenericChartExtensions.WithSize(chart, width, height);
         if (Png)
         {
             var png = ChartHtml.SaveWithPng(chart, html, width, height, out var note);

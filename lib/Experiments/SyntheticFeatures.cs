@@ -26,13 +26,13 @@ public static class SyntheticFeatures
     /// <param name="artists">Number of artists (each track belongs to one).</param>
     /// <param name="seed">Random seed.</param>
     /// <param name="separation">Distance scale between class means (noise std is 1).</param>
-    public static DataFrame Table(int tracks, int artists, int seed, double separation = 1.5) => Build(tracks, artists, seed, separation, 0).Table;
+    public static DataFrame Table(int tracks, int artists, int seed, double separation = 0.6) => Build(tracks, artists, seed, separation, 0).Table;
 
     /// <summary>
     /// The table plus a long-format frame table (columns track_id, track_type, frame, mfcc_0..12) with
     /// <paramref name="frames"/> frames per row, drawn around that row's MFCC means.
     /// </summary>
-    public static (DataFrame Table, DataFrame Frames) WithFrames(int tracks, int artists, int seed, int frames, double separation = 1.5) =>
+    public static (DataFrame Table, DataFrame Frames) WithFrames(int tracks, int artists, int seed, int frames, double separation = 0.6) =>
         Build(tracks, artists, seed, separation, frames);
 
     private static (DataFrame Table, DataFrame Frames) Build(int tracks, int artists, int seed, double separation, int frames)

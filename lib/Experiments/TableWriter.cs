@@ -6,7 +6,7 @@ using Parquet.Serialization;
 
 namespace AudioAlchemy.Experiments;
 
-/// <summary>Writes a <see cref="DataFrame"/> as CSV or Parquet, atomically (temp file + rename).</summary>
+/// <summary>Writes a <see cref="DataFrame"/> as CSV or Parquet (numbers as double, the rest as string), atomically (temp file + rename).</summary>
 public static class TableWriter
 {
     /// <summary>Writes <paramref name="df"/> to <paramref name="path"/> (<c>.csv</c> or <c>.parquet</c>).</summary>
@@ -24,7 +24,7 @@ public static class TableWriter
         }
         if (ext != ".parquet") throw new AlchemyException($"{path}: unsupported table format '{ext}' (use .csv or .parquet)");
         var fields = df.Columns.Select(c => (Field)(DatasetBuilder.IsNumeric(c)
-            ? c.DataType == typeof(int) || c.DataType == typeof(long) ? new DataField<long>(c.Name) : new DataField<double>(c.Name)
+            ? new DataField<double>(c.Name)
             : new DataField<string>(c.Name))).ToArray();
         var schema = new ParquetSchema(fields);
         var rows = new List<IDictionary<string, object?>>();
@@ -35,7 +35,6 @@ public static class TableWriter
             {
                 object? v = c[i];
                 r[c.Name] = !DatasetBuilder.IsNumeric(c) ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""
-                    : c.DataType == typeof(int) || c.DataType == typeof(long) ? Convert.ToInt64(v, CultureInfo.InvariantCulture)
                     : Convert.ToDouble(v, CultureInfo.InvariantCulture);
             }
             rows.Add(r);
