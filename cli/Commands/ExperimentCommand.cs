@@ -141,10 +141,11 @@ internal static class ExperimentCommand
         var frames = new Option<string?>("--frames") { Description = "Also write a frame-level MFCC table here" };
         var nFrames = new Option<int>("--frames-per-track") { Description = "Frames per track and type", DefaultValueFactory = _ => 40 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
-        foreach (var o in new Option[] { outPath, tracks, artists, frames, nFrames, seed }) cmd.Options.Add(o);
+        var separation = new Option<double>("--separation") { Description = "Class-mean spread relative to unit noise", DefaultValueFactory = _ => 0.6 };
+        foreach (var o in new Option[] { outPath, tracks, artists, frames, nFrames, seed, separation }) cmd.Options.Add(o);
         cmd.SetAction(p => CliRunner.Run(() =>
         {
-            var (table, fr) = SyntheticFeatures.WithFrames(p.GetValue(tracks), p.GetValue(artists), p.GetValue(seed), p.GetValue(frames) is null ? 0 : p.GetValue(nFrames));
+            var (table, fr) = SyntheticFeatures.WithFrames(p.GetValue(tracks), p.GetValue(artists), p.GetValue(seed), p.GetValue(frames) is null ? 0 : p.GetValue(nFrames), p.GetValue(separation));
             TableWriter.Save(table, p.GetValue(outPath)!);
             AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(p.GetValue(outPath)!)}[/] ({table.Rows.Count} rows)");
             if (p.GetValue(frames) is { } f)

@@ -77,7 +77,7 @@ public static class CrossValidation
         var y = enc.Transform(data.Labels);
         var folds = splitter.Split(y, data.Groups);
         var results = new FoldResult[folds.Count];
-        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = o.Degree },
+        ParallelRunner.For(folds.Count, o.Degree,
             f => results[f] = RunFold(data, enc.Classes, y, model, folds[f], o));
         return new CvResult(model, splitter.Name, enc.Classes, y, results);
     }

@@ -80,6 +80,7 @@ public static class DatasetBuilder
     private static string? CellString(object? v) => v switch
     {
         null => null,
+        string s when string.IsNullOrWhiteSpace(s) => null,
         float f => f.ToString(CultureInfo.InvariantCulture),
         double d => d.ToString(CultureInfo.InvariantCulture),
         IFormattable fm => fm.ToString(null, CultureInfo.InvariantCulture),

@@ -20,7 +20,7 @@ public sealed record FrameDataset(Dataset Data, IReadOnlyList<float[][]> Frames)
         var y = enc.Transform(Data.Labels);
         var folds = splitter.Split(y, Data.Groups);
         var results = new FoldResult[folds.Count];
-        Parallel.For(0, folds.Count, new ParallelOptions { MaxDegreeOfParallelism = o.Degree }, f =>
+        ParallelRunner.For(folds.Count, o.Degree, f =>
         {
             var fold = folds[f];
             var train = fold.Train.Select(i => Frames[i]).ToArray();

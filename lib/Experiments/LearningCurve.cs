@@ -33,8 +33,9 @@ public static class LearningCurve
         var sizes = fr.Select(f => Math.Max(1, (int)Math.Floor(f * maxTrain))).Distinct().Order().ToArray();
         var results = new FoldResult?[sizes.Length, folds.Count];
         var tasks = Enumerable.Range(0, sizes.Length).SelectMany(s => Enumerable.Range(0, folds.Count).Select(f => (s, f))).ToArray();
-        Parallel.ForEach(tasks, new ParallelOptions { MaxDegreeOfParallelism = o.Degree }, t =>
+        ParallelRunner.For(tasks.Length, o.Degree, k =>
         {
+            var t = tasks[k];
             var fold = folds[t.f];
             var sub = new Fold(fold.Index, fold.Train[..Math.Min(sizes[t.s], fold.Train.Length)], fold.Test);
             // A prefix holding a single class cannot train a classifier: that point is skipped (NaN), as sklearn errors there.

@@ -30,9 +30,10 @@ public static class Q1Study
     public static readonly IReadOnlyList<ModelSpec> Models =
         [ModelSpec.Parse("logreg"), ModelSpec.Parse("rf(n_estimators=100)"), ModelSpec.Parse("svm"), ModelSpec.Parse("lightgbm")];
 
-    /// <summary>Runs the study on <paramref name="features"/> (label: language) and optional <paramref name="frames"/>.</summary>
+    /// <summary>Runs the study on <paramref name="features"/> (label: language) and optional <paramref name="frames"/>;
+    /// <paramref name="models"/> replaces the table models (default <see cref="Models"/>).</summary>
     public static StudyResult Run(DataFrame features, StudyOptions options, StudyColumns? columns = null, FrameTable? frames = null,
-        GmmOptions? gmm = null, IProgress<string>? progress = null)
+        GmmOptions? gmm = null, IProgress<string>? progress = null, IReadOnlyList<ModelSpec>? models = null)
     {
         var o = options.Validate();
         var c = columns ?? new StudyColumns();
@@ -59,10 +60,11 @@ public static class Q1Study
             {
                 string cvName = splitter is StratifiedGroupKFold ? "grouped_by_artist" : "stratified";
                 var results = new List<CvResult>();
-                foreach (var m in Models)
+                foreach (var m in models ?? Models)
                 {
                     progress?.Report($"{cvName} {ablation} {m.Kind}");
-                    results.Add(CrossValidation.Run(data, m, splitter, cvOptions));
+                    try { results.Add(CrossValidation.Run(data, m, splitter, cvOptions)); }
+                    catch (AlchemyException e) { w.Note($"{cvName} {ablation} {ModelName(m)} skipped: {e.Message}"); }
                 }
                 if (frames is not null)
                 {
@@ -70,7 +72,11 @@ public static class Q1Study
                     var fr = data.Ids.Select(id => frames.Get(id, type)).ToArray();
                     var missing = fr.Count(f => f is null);
                     if (missing > 0) w.Note($"GMM {ablation}: {missing} tracks have no frames; GMM skipped for this ablation");
-                    else results.Add(new FrameDataset(data, fr!).CrossValidate(gmm ?? new GmmOptions(), splitter, cvOptions));
+                    else
+                    {
+                        try { results.Add(new FrameDataset(data, fr!).CrossValidate(gmm ?? new GmmOptions(), splitter, cvOptions)); }
+                        catch (AlchemyException e) { w.Note($"{cvName} {ablation} GMM skipped: {e.Message}"); }
+                    }
                 }
                 foreach (var r in results)
                 {
@@ -92,11 +98,11 @@ public static class Q1Study
         foreach (var cv in summary.Column("cv").Select(TidyTable.Format).Distinct().ToArray())
         {
             var rows = summary.Rows.Where(r => TidyTable.Format(r[0]) == cv).ToArray();
-            var models = rows.Select(r => (string)r[2]!).Distinct().ToArray();
+            var modelNames = rows.Select(r => (string)r[2]!).Distinct().ToArray();
             var ablations = rows.Select(r => (string)r[1]!).Distinct().ToArray();
-            var series = ablations.ToDictionary(a => a, a => models.Select(m =>
+            var series = ablations.ToDictionary(a => a, a => modelNames.Select(m =>
                 rows.FirstOrDefault(r => (string)r[1]! == a && (string)r[2]! == m) is { } row ? (double)row[9]! : double.NaN).ToArray());
-            w.Chart($"q1_f1_{cv}", ExperimentCharts.GroupedBars(models, series, $"Q1 language macro-F1 by ablation ({cv} CV)", "macro F1 (fold mean)"));
+            w.Chart($"q1_f1_{cv}", ExperimentCharts.GroupedBars(modelNames, series, $"Q1 language macro-F1 by ablation ({cv} CV)", "macro F1 (fold mean)"));
         }
         return new StudyResult(summary, minmax, w.Files, w.Notes, sw.Elapsed.TotalSeconds);
     }

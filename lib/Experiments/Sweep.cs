@@ -54,8 +54,9 @@ public static class Sweep
         var results = new FoldResult[specs.Length, folds.Count];
         int done = 0;
         var tasks = Enumerable.Range(0, specs.Length).SelectMany(c => Enumerable.Range(0, folds.Count).Select(f => (c, f))).ToArray();
-        Parallel.ForEach(tasks, new ParallelOptions { MaxDegreeOfParallelism = o.Degree }, t =>
+        ParallelRunner.For(tasks.Length, o.Degree, k =>
         {
+            var t = tasks[k];
             results[t.c, t.f] = CrossValidation.RunFold(data, enc.Classes, y, specs[t.c], folds[t.f], o);
             progress?.Report(Interlocked.Increment(ref done));
         });

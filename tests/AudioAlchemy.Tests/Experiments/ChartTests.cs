@@ -11,7 +11,7 @@ public class ChartTests
         var chart = ExperimentCharts.ConfusionMatrix([[3, 1], [0, 4]], ["a", "b"], "test");
         string html = ChartHtml.ToHtml(chart);
         Assert.True(html.Length > 1_000_000, $"plotly.js not embedded ({html.Length} chars)");
-        Assert.DoesNotContain("cdn.plot.ly", html);
+        Assert.DoesNotContain("<script src=\"https://cdn", html);
         Assert.Contains("\"heatmap\"", html);
     }
 

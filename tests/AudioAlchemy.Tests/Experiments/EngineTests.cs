@@ -56,7 +56,7 @@ public class EngineTests
     [Fact]
     public void LearningCurveUsesTrainingPrefixes()
     {
-        var data = Synthetic.Blobs(60, 3, 3, separation: 5, seed: 7);
+        var data = Synthetic.Blobs(60, 3, 3, separation: 12, seed: 7);
         var lc = LearningCurve.Run(data, ModelSpec.Parse("knn(n_neighbors=1)"), new StratifiedKFold(3), Scoring.Accuracy);
         Assert.Equal([4, 13, 22, 31, 40], lc.Select(p => p.TrainSize));
         Assert.All(lc, p => Assert.Equal(1.0, p.TrainMean, 12)); // 1-NN always fits its training rows
@@ -93,7 +93,8 @@ public class EngineTests
         Assert.Contains("'nope'", Assert.Throws<AlchemyException>(() => DatasetBuilder.Build(df, new ColumnSelection("nope"))).Message);
         Assert.Contains("row 2", Assert.Throws<AlchemyException>(() => DatasetBuilder.Build(df, new ColumnSelection("genre"))).Message);
         Assert.Contains("not found", Assert.Throws<AlchemyException>(() => TableReader.Load(tmp.File("missing.csv"))).Message);
-        Assert.Contains("unsupported", Assert.Throws<AlchemyException>(() => TableReader.Load(tmp.File("bad.csv").Replace(".csv", ".xlsx"))).Message);
+        File.WriteAllText(tmp.File("t.xlsx"), "x");
+        Assert.Contains("unsupported", Assert.Throws<AlchemyException>(() => TableReader.Load(tmp.File("t.xlsx"))).Message);
     }
 
     [Fact]
