@@ -44,7 +44,7 @@ public static class SyntheticFeatures
         var genreMean = Genres.Select(_ => Vec(separation)).ToArray();
         var langMean = Languages.Select(_ => Vec(separation)).ToArray();
         var artistGenre = Enumerable.Range(0, artists).Select(a => a % Genres.Length).ToArray();
-        var artistLang = Enumerable.Range(0, artists).Select(a => (a + a / Genres.Length) % Languages.Length).ToArray();
+        var artistLang = Enumerable.Range(0, artists).Select(a => (a % Genres.Length + a / Genres.Length) % Languages.Length).ToArray();
         var artistOffset = Enumerable.Range(0, artists).Select(_ => Vec(0.3)).ToArray();
         var names = new List<string>();
         for (int k = 0; k < NMfcc; k++) names.Add($"mfcc_mean_{k}");

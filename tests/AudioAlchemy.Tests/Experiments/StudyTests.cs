@@ -41,7 +41,7 @@ public class StudyTests
         var r = Q1Study.Run(table, new StudyOptions(tmp.Path, Png: false, Folds: 3, Degree: 2), models: FastModels);
         Assert.Contains(r.Notes, n => n.Contains("GMM skipped"));
         Assert.DoesNotContain(r.Summary.Rows, x => (string)x[2]! == "GMM");
-        Assert.True(12 == r.Summary.Rows.Count, string.Join("; ", r.Notes));
+        Assert.True(24 == r.Summary.Rows.Count, string.Join("; ", r.Notes));
     }
 
     [Fact]
