@@ -14,5 +14,7 @@ internal static class Verbs
         yield return CorpusCommand.Create();
         yield return NotebookCommand.Create();
         yield return MelImageCommand.Create();
+        yield return ExperimentCommand.Create();
+        yield return StudyCommand.Create();
     }
 }
