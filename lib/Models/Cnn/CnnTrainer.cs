@@ -111,8 +111,8 @@ public sealed class CnnTrainer(CnnTrainOptions options)
         foreach (var b in CropBatches.Train(train, _o.BatchSize, _o.CropsPerTrack, hop, aug, rng))
         {
             using var scope = torch.NewDisposeScope();
-            var x = torch.tensor(b.X, [b.N, train.Channels, train.NMels, train.CropFrames]).to(device);
-            var y = torch.tensor(b.Y).to(device);
+            var x = TensorCopy.Float(b.X, b.N, train.Channels, train.NMels, train.CropFrames).to(device);
+            var y = TensorCopy.Long(b.Y).to(device);
             optimizer.zero_grad();
             Tensor logits, loss;
             if (aug.MixupAlpha > 0 && b.N > 1)
@@ -120,7 +120,7 @@ public sealed class CnnTrainer(CnnTrainOptions options)
                 double lambda = SpecAugment.MixupLambda(aug.MixupAlpha, rng);
                 var perm = Enumerable.Range(0, b.N).Select(i => (long)i).ToArray();
                 rng.Shuffle(perm);
-                var p = torch.tensor(perm).to(device);
+                var p = TensorCopy.Long(perm).to(device);
                 logits = model.forward(x * lambda + x.index_select(0, p) * (1 - lambda));
                 loss = nn.functional.cross_entropy(logits, y) * lambda + nn.functional.cross_entropy(logits, y.index_select(0, p)) * (1 - lambda);
             }

@@ -41,8 +41,8 @@ public static class CropEvaluator
             foreach (var b in CropBatches.Eval(data, batchSize, hop))
             {
                 using var scope = torch.NewDisposeScope();
-                var x = torch.tensor(b.X, [b.N, data.Channels, data.NMels, data.CropFrames]).to(device);
-                var y = torch.tensor(b.Y).to(device);
+                var x = TensorCopy.Float(b.X, b.N, data.Channels, data.NMels, data.CropFrames).to(device);
+                var y = TensorCopy.Long(b.Y).to(device);
                 var logits = model.forward(x);
                 lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).cpu().item<float>();
                 var p = nn.functional.softmax(logits, 1).cpu().data<float>().ToArray();

@@ -55,7 +55,7 @@ public sealed class SyntheticMels(SyntheticMelOptions options) : IMelSource
             for (int c = 0; c < _o.Classes; c++)
             {
                 int artist = t % _o.ArtistsPerClass;
-                var artistRng = new Random(HashCode.Combine(_o.Seed, c, artist) & int.MaxValue);
+                var artistRng = new Random(unchecked(_o.Seed * 7919 + c * 104729 + artist * 15485863) & int.MaxValue);
                 int artistShift = artistRng.Next(-1, 2);
                 tracks.Add(new MelTrack($"{names[c]}-{t:000}", names[c], $"{names[c]}-artist{artist}", Make(c, artistShift, rng)));
             }
