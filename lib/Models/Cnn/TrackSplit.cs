@@ -15,7 +15,7 @@ public static class TrackSplitter
 {
     /// <summary>
     /// Splits <paramref name="tracks"/>: per label, its groups (track ids when <paramref name="byGroup"/> is false) are
-    /// shuffled with <paramref name="seed"/> and the first ⌈test·n⌉ go to test, the next ⌈validation·n⌉ to validation
+    /// shuffled with <paramref name="seed"/> and the first round(test·n) go to test, the next round(validation·n) to validation
     /// (each at least 1 when the label has ≥ 3 groups), the rest to train. A group with tracks of several labels goes
     /// with its most frequent label.
     /// </summary>
@@ -46,7 +46,7 @@ public static class TrackSplitter
     private static int Count(int n, double fraction)
     {
         if (fraction <= 0 || n < 2) return 0;
-        int k = (int)Math.Ceiling(fraction * n - 1e-9);
+        int k = (int)Math.Round(fraction * n, MidpointRounding.AwayFromZero);
         return Math.Clamp(k, 1, n - 1);
     }
 }
