@@ -11,5 +11,7 @@ internal static class Verbs
         yield return ConvertCommand.Create();
         yield return BenchCommand.Create();
         yield return DemoCommand.Create();
+        yield return PredictCommand.Create();
+        yield return StudyCnnCommand.Create();
     }
 }

@@ -30,7 +30,7 @@ public enum EarlyStopMetric
 /// <param name="WeightDecay">AdamW decoupled weight decay.</param>
 /// <param name="BatchSize">Crops per batch.</param>
 /// <param name="CropsPerTrack">Training crops drawn per track per epoch.</param>
-/// <param name="EvalHop">Hop between evaluation crops in frames; 0 = half a crop.</param>
+/// <param name="EvalHop">Hop between evaluation crops in frames; 0 = one crop (non-overlapping crops, the last one ending at the track's end).</param>
 /// <param name="Schedule">Learning-rate schedule.</param>
 /// <param name="StepSize">Epochs per step of <see cref="LrSchedule.Step"/>.</param>
 /// <param name="StepGamma">Factor per step of <see cref="LrSchedule.Step"/>.</param>
@@ -57,8 +57,8 @@ public sealed record CnnTrainOptions(
     /// <summary>The augmentation in effect.</summary>
     public AugmentOptions Augmentation => Augment ?? new AugmentOptions();
 
-    /// <summary>Evaluation hop for a crop length: <see cref="EvalHop"/> or half the crop.</summary>
-    public int HopFor(int cropFrames) => EvalHop > 0 ? EvalHop : Math.Max(1, cropFrames / 2);
+    /// <summary>Evaluation hop for a crop length: <see cref="EvalHop"/> or the crop length.</summary>
+    public int HopFor(int cropFrames) => EvalHop > 0 ? EvalHop : Math.Max(1, cropFrames);
 
     /// <summary>Throws <see cref="AlchemyException"/> on out-of-range values.</summary>
     public CnnTrainOptions Validate()
