@@ -53,7 +53,8 @@ public sealed class CnnSweep(CnnSweepOptions options)
             var (train, val, test) = Data(config.Image);
             var training = o.Training with { Epochs = config.Epochs, Patience = config.Patience, LearningRate = config.LearningRate };
             var arch = new CnnArchitecture(train.Channels, classes.Length, config.ConvLayers, o.BaseChannels, config.Dropout);
-            var result = new CnnTrainer(training).Fit(arch, train, val);
+            var result = new CnnTrainer(training).Fit(arch, train, val, e => log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+                $"  {config.Key} epoch {e.Epoch}: train loss {e.TrainLoss:0.000} acc {e.TrainAccuracy:0.000}, val loss {e.ValLoss:0.000} acc {e.ValAccuracy:0.000}, {e.Seconds:0.0} s")));
             using var clf = CnnClassifier.FromTraining(result, train, source.Params, training, o.Task);
             int hop = training.HopFor(o.CropFrames);
             var vp = CropEvaluator.Evaluate(result.Model, val, hop).Predicted;
