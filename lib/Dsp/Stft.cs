@@ -1,0 +1,98 @@
+namespace AudioAlchemy.Dsp;
+
+/// <summary>
+/// Short-time Fourier transform with librosa 0.11 semantics: periodic Hann window, centred frames padded with zeros
+/// (pad_mode 'constant'), unscaled real FFT per frame computed in double precision and stored as complex64, shape
+/// (1 + n_fft/2, 1 + len(y)/hop). The window, FFT plan and frame buffers are built once per instance; an instance
+/// is not thread-safe (use one per thread). <see cref="Inverse"/> is <c>librosa.istft</c>.
+/// </summary>
+public sealed class Stft
+{
+    private readonly RealFft fft;
+    private readonly double[] window, frame, re, im;
+
+    /// <summary>Creates a transform for the given options (defaults: n_fft 2048, hop 512, Hann, centred, zero padding).</summary>
+    public Stft(StftOptions? options = null)
+    {
+        Options = (options ?? new StftOptions()).Validate();
+        fft = new RealFft(Options.NFft);
+        window = Options.BuildWindow();
+        frame = new double[Options.NFft];
+        re = new double[fft.Bins];
+        im = new double[fft.Bins];
+    }
+
+    /// <summary>The validated options.</summary>
+    public StftOptions Options { get; }
+
+    /// <summary><c>librosa.stft(y, n_fft, hop_length, win_length, window, center, pad_mode)</c>, shape (1 + n_fft/2, frames).</summary>
+    public ComplexMatrix Forward(ReadOnlySpan<float> y)
+    {
+        int nFft = Options.NFft, hop = Options.Hop;
+        int pad = Options.Center ? nFft / 2 : 0;
+        int frames = Options.FrameCount(y.Length);
+        if (Options.Center && Options.PadMode == "reflect" && y.Length <= pad)
+            throw new ArgumentException($"signal of {y.Length} samples is too short for reflect padding of {pad}");
+        var S = new ComplexMatrix(fft.Bins, frames);
+        for (int t = 0; t < frames; t++)
+        {
+            int start = t * hop - pad;
+            for (int i = 0; i < nFft; i++) frame[i] = Sample(y, start + i) * window[i];
+            fft.Forward(frame, re, im);
+            for (int k = 0; k < re.Length; k++)
+            {
+                S.Real[k * frames + t] = (float)re[k];
+                S.Imag[k * frames + t] = (float)im[k];
+            }
+        }
+        return S;
+    }
+
+    /// <summary><c>np.abs(librosa.stft(y)) ** power</c>, shape (1 + n_fft/2, frames).</summary>
+    public Matrix Spectrogram(ReadOnlySpan<float> y, double power = 1.0) => Forward(y).Magnitude(power);
+
+    /// <summary>
+    /// <c>librosa.istft(S, hop_length, win_length, n_fft, window, center, length)</c>: inverse FFT per frame, windowed
+    /// overlap-add, division by the window sum-square where it exceeds float32 tiny, centre padding trimmed; the result is
+    /// cut or zero-padded to <paramref name="length"/> when given.
+    /// </summary>
+    public float[] Inverse(ComplexMatrix S, int? length = null)
+    {
+        int nFft = Options.NFft, hop = Options.Hop, frames = S.Cols;
+        if (S.Rows != fft.Bins) throw new ArgumentException($"spectrogram has {S.Rows} bins, n_fft {nFft} needs {fft.Bins}");
+        int expected = nFft + hop * (frames - 1);
+        var y = new double[expected];
+        var wss = new double[expected];
+        for (int t = 0; t < frames; t++)
+        {
+            for (int k = 0; k < re.Length; k++) { re[k] = S.Real[k * frames + t]; im[k] = S.Imag[k * frames + t]; }
+            fft.Inverse(re, im, frame);
+            int o = t * hop;
+            for (int i = 0; i < nFft; i++)
+            {
+                y[o + i] += frame[i] * window[i];
+                wss[o + i] += window[i] * window[i];
+            }
+        }
+        const double tiny = 1.1754943508222875e-38; // np.finfo(float32).tiny
+        for (int i = 0; i < expected; i++) if (wss[i] > tiny) y[i] /= wss[i];
+        int start = Options.Center ? nFft / 2 : 0;
+        int outLen = length ?? (Options.Center ? expected - nFft : expected);
+        var result = new float[Math.Max(0, outLen)];
+        for (int i = 0; i < result.Length && start + i < expected; i++) result[i] = (float)y[start + i];
+        return result;
+    }
+
+    /// <summary>Sample i of the (virtually) padded signal: zeros, edge repeats or numpy-style reflection outside 0..n-1.</summary>
+    private double Sample(ReadOnlySpan<float> y, int i)
+    {
+        if ((uint)i < (uint)y.Length) return y[i];
+        int n = y.Length;
+        return Options.PadMode switch
+        {
+            "edge" => n == 0 ? 0 : y[i < 0 ? 0 : n - 1],
+            "reflect" => y[i < 0 ? -i : 2 * (n - 1) - i],
+            _ => 0,
+        };
+    }
+}

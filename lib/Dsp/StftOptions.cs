@@ -1,0 +1,35 @@
+namespace AudioAlchemy.Dsp;
+
+/// <summary>Parameters of <c>librosa.stft</c>, validated once.</summary>
+/// <param name="NFft">FFT size (<c>n_fft</c>).</param>
+/// <param name="HopLength">Hop in samples (<c>hop_length</c>, default n_fft/4).</param>
+/// <param name="WinLength">Window length (<c>win_length</c>, default n_fft); the window is zero-padded to n_fft, centred.</param>
+/// <param name="Center">Pad n_fft/2 on both sides so frame t is centred at t·hop.</param>
+/// <param name="PadMode">Padding when centred: "constant" (zeros, librosa ≥ 0.10 default) or "reflect" / "edge".</param>
+/// <param name="Window">"hann" (periodic) or "ones".</param>
+public sealed record StftOptions(int NFft = Defaults.NFft, int? HopLength = null, int? WinLength = null, bool Center = true,
+    string PadMode = "constant", string Window = "hann")
+{
+    /// <summary>The hop actually used.</summary>
+    public int Hop => HopLength ?? NFft / 4;
+
+    /// <summary>The window length actually used.</summary>
+    public int Win => WinLength ?? NFft;
+
+    /// <summary>Throws <see cref="ArgumentException"/> for inconsistent parameters.</summary>
+    public StftOptions Validate()
+    {
+        if (NFft < 2) throw new ArgumentException($"n_fft must be >= 2 (got {NFft})");
+        if (Hop < 1) throw new ArgumentException($"hop_length must be >= 1 (got {Hop})");
+        if (Win < 1 || Win > NFft) throw new ArgumentException($"win_length must be in 1..n_fft (got {Win}, n_fft {NFft})");
+        if (PadMode is not ("constant" or "reflect" or "edge")) throw new ArgumentException($"pad_mode must be constant, reflect or edge (got '{PadMode}')");
+        if (Window is not ("hann" or "ones")) throw new ArgumentException($"window must be 'hann' or 'ones' (got '{Window}')");
+        return this;
+    }
+
+    /// <summary>The padded analysis window of length n_fft.</summary>
+    public double[] BuildWindow() => Dsp.Window.PadCenter(Window == "ones" ? Dsp.Window.Ones(Win) : Dsp.Window.Hann(Win), NFft);
+
+    /// <summary>Number of frames for a signal of <paramref name="n"/> samples.</summary>
+    public int FrameCount(int n) => Center ? 1 + n / Hop : n < NFft ? 0 : 1 + (n - NFft) / Hop;
+}
