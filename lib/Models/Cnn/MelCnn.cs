@@ -7,7 +7,8 @@ namespace AudioAlchemy.Models.Cnn;
 
 /// <summary>
 /// A small CNN for mel images: <see cref="CnnArchitecture.ConvBlocks"/> blocks of conv 3×3 (no bias) → batchnorm →
-/// ReLU → maxpool 2×2, channels BaseChannels·2^i; then global average pooling, dropout and a linear head.
+/// ReLU → maxpool 2×2, channels BaseChannels·2^i; then global average pooling (over all time and over
+/// <see cref="CnnArchitecture.FrequencyBands"/> frequency bands), dropout and a linear head.
 /// Input (batch, C, n_mels, frames) with C = 1 or 3; output logits (batch, classes).
 /// </summary>
 public sealed class MelCnn : Module<Tensor, Tensor>
@@ -33,7 +34,7 @@ public sealed class MelCnn : Module<Tensor, Tensor>
             inCh = outCh;
         }
         dropout = Dropout(architecture.Dropout);
-        head = Linear(inCh, architecture.Classes);
+        head = Linear(inCh * architecture.FrequencyBands, architecture.Classes);
         RegisterComponents();
     }
 
@@ -45,7 +46,7 @@ public sealed class MelCnn : Module<Tensor, Tensor>
     {
         var x = input;
         foreach (var block in blocks) x = block.forward(x);
-        x = functional.adaptive_avg_pool2d(x, [1, 1]).flatten(1);
+        x = functional.adaptive_avg_pool2d(x, [Architecture.FrequencyBands, 1]).flatten(1);
         return head.forward(dropout.forward(x));
     }
 }
