@@ -54,7 +54,7 @@ public sealed class CnnSweep(CnnSweepOptions options)
             var training = o.Training with { Epochs = config.Epochs, Patience = config.Patience, LearningRate = config.LearningRate };
             var arch = new CnnArchitecture(train.Channels, classes.Length, config.ConvLayers, o.BaseChannels, config.Dropout);
             var result = new CnnTrainer(training).Fit(arch, train, val, e => log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"  {config.Key} epoch {e.Epoch}: train loss {e.TrainLoss:0.000} acc {e.TrainAccuracy:0.000}, val loss {e.ValLoss:0.000} acc {e.ValAccuracy:0.000}, {e.Seconds:0.0} s")));
+                $"  {config.Key} epoch {e.Epoch}: train loss {e.TrainLoss:0.000} acc {e.TrainAccuracy:0.000}, val loss {e.ValLoss:0.000} acc {e.ValAccuracy:0.000}, {e.Seconds:0.0} s ({e.CpuSeconds:0.0} CPU s)")));
             using var clf = CnnClassifier.FromTraining(result, train, source.Params, training, o.Task);
             int hop = training.HopFor(o.CropFrames);
             var vp = CropEvaluator.Evaluate(result.Model, val, hop).Predicted;
@@ -114,9 +114,9 @@ public sealed class CnnSweep(CnnSweepOptions options)
 
     private static void WriteHistory(string path, IReadOnlyList<EpochStats> history)
     {
-        var sb = new StringBuilder("epoch,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds\n");
+        var sb = new StringBuilder("epoch,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds,cpu_seconds\n");
         foreach (var h in history)
-            sb.Append(string.Join(',', new double[] { h.Epoch, h.TrainLoss, h.TrainAccuracy, h.ValLoss, h.ValAccuracy, h.LearningRate, h.Seconds }
+            sb.Append(string.Join(',', new double[] { h.Epoch, h.TrainLoss, h.TrainAccuracy, h.ValLoss, h.ValAccuracy, h.LearningRate, h.Seconds, h.CpuSeconds }
                 .Select(v => v.ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
         WriteAtomic(path, sb.ToString());
     }

@@ -81,7 +81,9 @@ public sealed record CnnTrainOptions(
 /// <param name="ValAccuracy">Track-level validation accuracy after voting (NaN without validation data).</param>
 /// <param name="LearningRate">Learning rate used in the epoch.</param>
 /// <param name="Seconds">Wall-clock seconds of the epoch (training + validation).</param>
-public sealed record EpochStats(int Epoch, double TrainLoss, double TrainAccuracy, double ValLoss, double ValAccuracy, double LearningRate, double Seconds);
+/// <param name="CpuSeconds">Process CPU seconds (all threads) spent in the epoch: on a shared machine, CPU seconds / cores
+/// estimates the wall time the epoch would take alone.</param>
+public sealed record EpochStats(int Epoch, double TrainLoss, double TrainAccuracy, double ValLoss, double ValAccuracy, double LearningRate, double Seconds, double CpuSeconds);
 
 /// <summary>A trained network and its learning curve.</summary>
 /// <param name="Model">The network, holding the best epoch's weights (the last epoch's without validation data).</param>

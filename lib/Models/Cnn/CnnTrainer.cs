@@ -58,6 +58,7 @@ public sealed class CnnTrainer(CnnTrainOptions options)
             for (int epoch = 1; epoch <= _o.Epochs; epoch++)
             {
                 var sw = Stopwatch.StartNew();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 double lr = optimizer.ParamGroups.First().LearningRate;
                 var (trainLoss, trainAcc) = TrainEpoch(model, optimizer, train, hop, aug, rng, device);
                 scheduler?.step();
@@ -68,7 +69,8 @@ public sealed class CnnTrainer(CnnTrainOptions options)
                     valLoss = pred.CropLoss;
                     valAcc = CnnMetrics.Accuracy(validation.Labels, pred.Predicted);
                 }
-                var stats = new EpochStats(epoch, trainLoss, trainAcc, valLoss, valAcc, lr, sw.Elapsed.TotalSeconds);
+                var stats = new EpochStats(epoch, trainLoss, trainAcc, valLoss, valAcc, lr, sw.Elapsed.TotalSeconds,
+                    (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
                 history.Add(stats);
                 onEpoch?.Invoke(stats);
                 if (validation is null) { bestEpoch = epoch; continue; }
