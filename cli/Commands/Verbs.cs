@@ -11,6 +11,9 @@ internal static class Verbs
         yield return ConvertCommand.Create();
         yield return BenchCommand.Create();
         yield return DemoCommand.Create();
+        yield return CorpusCommand.Create();
+        yield return NotebookCommand.Create();
+        yield return MelImageCommand.Create();
         yield return PredictCommand.Create();
         yield return StudyCnnCommand.Create();
     }
