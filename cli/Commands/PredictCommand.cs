@@ -7,11 +7,8 @@ namespace AudioAlchemy.Cli.Commands;
 /// <summary><c>alchemy predict INPUT --model DIR [--language-model DIR]</c>: class probabilities of a track.</summary>
 internal static class PredictCommand
 {
-    /// <summary>
-    /// Audio → mel (dB, (n_mels, frames)) for prediction from an audio file. Null until the features module's
-    /// librosa-parity mel is plugged in here; until then INPUT must be a mel <c>.npy</c>.
-    /// </summary>
-    internal static MelExtractor? AudioMel { get; set; }
+    /// <summary>Audio → mel (dB, (n_mels, frames)) for prediction from an audio file: the features module's librosa-parity mel.</summary>
+    internal static MelExtractor AudioMelExtractor { get; set; } = AudioMel.Extract;
 
     public static Command Create()
     {
@@ -42,9 +39,6 @@ internal static class PredictCommand
     private static float[,] LoadMel(string path, MelParams melParams)
     {
         if (path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase)) return NpyMelFolder.ReadMel(path);
-        if (!File.Exists(path)) throw new AlchemyException($"{path}: file not found");
-        return AudioMel is { } extract
-            ? extract(path, melParams)
-            : throw new AlchemyException($"{path}: predicting from audio needs the features module's mel spectrogram, which is not in this build yet; pass a mel .npy (n_mels × frames, dB)");
+        return AudioMelExtractor(path, melParams);
     }
 }

@@ -66,3 +66,19 @@ public class DatasetTests
         Assert.Equal(2, CnnMetrics.Confusion(truth, pred, 3)[1, 1]);
     }
 }
+
+public class AudioMelTests
+{
+    [Fact]
+    public void AudioMel_MatchesLibrosaMelDbMax()
+    {
+        var mel = AudioMel.Extract(TestData.Audio("trumpet"), new MelParams());
+        var expected = TestData.Npy("trumpet", "mel_db_max");
+        Assert.Equal(expected.Shape, new[] { mel.GetLength(0), mel.GetLength(1) });
+        double worst = 0;
+        for (int i = 0; i < expected.Shape[0]; i++)
+            for (int j = 0; j < expected.Shape[1]; j++)
+                worst = Math.Max(worst, Math.Abs(mel[i, j] - expected.Data[i * expected.Shape[1] + j]));
+        Assert.True(worst < 0.05, $"max |dB difference| {worst}");
+    }
+}
