@@ -17,6 +17,5 @@ internal static class Verbs
         yield return ExperimentCommand.Create();
         yield return StudyCommand.Create();
         yield return PredictCommand.Create();
-        yield return StudyCnnCommand.Create();
     }
 }

@@ -1,3 +1,4 @@
+using AudioAlchemy.Features;
 namespace AudioAlchemy.Models.Cnn;
 
 /// <summary>How a mel image is coloured: 1 grey channel or 3 viridis channels.</summary>
@@ -99,13 +100,12 @@ public static class MelTensor
             return;
         }
         if (image.Length != 3 * n) throw new ArgumentException($"viridis image needs {3 * n} values, got {image.Length}", nameof(image));
-        var table = Viridis.Table;
         for (int i = 0; i < n; i++)
         {
-            int c = 3 * Viridis.Index(v[i]);
-            image[i] = table[c];
-            image[n + i] = table[c + 1];
-            image[2 * n + i] = table[c + 2];
+            var (r, g, b) = Viridis.Color(Viridis.Index(v[i]));
+            image[i] = r;
+            image[n + i] = g;
+            image[2 * n + i] = b;
         }
     }
 
