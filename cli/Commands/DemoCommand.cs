@@ -1,41 +1,38 @@
 using System.CommandLine;
-using System.Globalization;
-using AudioAlchemy.Benchmarks;
+using AudioAlchemy.Demo;
 using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
 
-/// <summary><c>alchemy demo</c>: the main job, end to end into results/.</summary>
+/// <summary><c>alchemy demo [--full] [--results DIR] [--data DIR] [--only 00,04]</c>: the main job, end to end into results/.</summary>
 internal static class DemoCommand
 {
     public static Command Create()
     {
         var results = new Option<string>("--results") { Description = "Output folder", DefaultValueFactory = _ => "results" };
-        var cmd = new Command("demo", "Run the demo study end to end and write everything into results/") { results };
+        var data = new Option<string>("--data") { Description = "Folder for the corpus, the caches and the separated stems", DefaultValueFactory = _ => "data" };
+        var full = new Option<bool>("--full") { Description = "20 songs per genre x 30 s and the complete sweeps (hours); default: quick mode (8 x 20 s, budgeted sweeps)" };
+        var tiny = new Option<bool>("--tiny") { Description = "The CI size (3 songs per genre x 4 s, one-config sweeps, no PNGs): a smoke test in a minute or two" };
+        var only = new Option<string?>("--only") { Description = "Comma-separated notebook prefixes to run, e.g. 00,04 (default: all)" };
+        var notebooks = new Option<string>("--notebooks") { Description = "Folder of the study notebooks", DefaultValueFactory = _ => "notebooks" };
+        var cmd = new Command("demo", "Run the demo study end to end: corpus (generated if absent), every notebook headless, results/index.html")
+            { results, data, full, tiny, only, notebooks };
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
-            string outDir = parse.GetValue(results)!;
-            Directory.CreateDirectory(outDir);
-            var clips = Directory.GetFiles(Path.Combine("tests", "data", "reference", "audio"), "*.ogg").Order().ToArray();
-            var rows = new List<string> { "file,audio_minutes,ours_native_s_per_min,ours_22050_s_per_min,ffmpeg_f32le_s_per_min" };
-            AnsiConsole.Progress().Start(ctx =>
-            {
-                var task = ctx.AddTask("decode benchmark", maxValue: clips.Length);
-                foreach (var clip in clips)
-                {
-                    var r = DecodeBenchmark.Run(clip, runs: 3);
-                    rows.Add(string.Join(',', Path.GetFileName(r.File), F(r.AudioMinutes), F(r.OursSecondsPerMinute), F(r.OursResampledSecondsPerMinute), r.FfmpegSecondsPerMinute is { } ff ? F(ff) : ""));
-                    task.Increment(1);
-                }
-            });
-            string csv = Path.Combine(outDir, "decode-benchmark.csv");
-            File.WriteAllLines(csv + ".tmp", rows);
-            File.Move(csv + ".tmp", csv, overwrite: true);
-            AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(csv)}[/]");
-            return 0;
+            if (parse.GetValue(full) && parse.GetValue(tiny)) throw new AlchemyException("--full and --tiny exclude each other");
+            var mode = parse.GetValue(full) ? DemoMode.Full : parse.GetValue(tiny) ? DemoMode.Tiny : DemoMode.Quick;
+            var prefixes = parse.GetValue(only)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var options = new DemoOptions(parse.GetValue(notebooks)!, parse.GetValue(results)!, parse.GetValue(data)!, mode, prefixes);
+            AnsiConsole.MarkupLine($"[bold]alchemy demo[/] ({mode.ToString().ToLowerInvariant()} mode) → {Markup.Escape(Path.GetFullPath(options.ResultsDir))}");
+            var report = DemoPipeline.Run(options, line => AnsiConsole.MarkupLine(line.StartsWith('[')
+                ? $"[bold]{Markup.Escape(line)}[/]" : Markup.Escape(line)));
+            var table = new Table().AddColumns("notebook", "status", "seconds");
+            foreach (var s in report.Steps)
+                table.AddRow(Markup.Escape(s.Name), s.Succeeded ? "[green]ok[/]" : $"[red]{Markup.Escape(s.Failure ?? "failed")}[/]", $"{s.Seconds:0.0}");
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"report: [green]{Markup.Escape(report.IndexHtml)}[/]  (total {report.Seconds / 60:0.0} min)");
+            return report.Succeeded ? 0 : 1;
         }));
         return cmd;
     }
-
-    private static string F(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
 }
