@@ -8,7 +8,7 @@ public enum DemoMode
     /// <summary>CI: 3 songs per genre × 4 s, one-config sweeps, no PNGs; every notebook in seconds.</summary>
     Tiny,
 
-    /// <summary>The default of <c>alchemy demo</c>: 8 songs per genre × 20 s, budgeted sweeps (≤ 15 minutes on 2 cores).</summary>
+    /// <summary>The default of <c>alchemy demo</c>: 8 songs per genre × 15 s, two Q1 models, budgeted sweeps (≤ 15 minutes on 2 cores).</summary>
     Quick,
 
     /// <summary><c>alchemy demo --full</c>: 20 songs per genre × 30 s and the complete sweeps (hours on 2 cores).</summary>
@@ -28,13 +28,13 @@ public static class DemoPlan
     {
         DemoMode.Tiny => new Dictionary<string, string>
         {
-            ["per_genre"] = "3", ["seconds"] = "4", ["folds"] = "2", ["png"] = "false", ["models"] = "logreg,rf(n_estimators=20)", ["rf_iter"] = "2", ["knn_grid"] = "n_neighbors=1|3;p=2;weights=uniform",
-            ["max_configs"] = "1", ["epochs"] = "1", ["bitrates"] = "128", ["mp3_tracks"] = "10",
+            ["per_genre"] = "3", ["seconds"] = "4", ["folds"] = "2", ["png"] = "false", ["models"] = "knn(n_neighbors=3)", ["rf_iter"] = "2", ["knn_grid"] = "n_neighbors=1|3;p=2;weights=uniform",
+            ["max_configs"] = "1", ["epochs"] = "1", ["bitrates"] = "128", ["mp3_tracks"] = "20",
         },
         DemoMode.Quick => new Dictionary<string, string>
         {
-            ["per_genre"] = "8", ["seconds"] = "20", ["folds"] = "5", ["png"] = "true", ["models"] = Q1Models, ["rf_iter"] = "6", ["knn_grid"] = KnnGridFull,
-            ["max_configs"] = "2", ["epochs"] = "10", ["bitrates"] = "128,192,320", ["mp3_tracks"] = "40",
+            ["per_genre"] = "8", ["seconds"] = "15", ["folds"] = "5", ["png"] = "true", ["models"] = "logreg,rf(n_estimators=100)", ["rf_iter"] = "6", ["knn_grid"] = KnnGridFull,
+            ["max_configs"] = "1", ["epochs"] = "4", ["bitrates"] = "128,192,320", ["mp3_tracks"] = "40",
         },
         DemoMode.Full => new Dictionary<string, string>
         {

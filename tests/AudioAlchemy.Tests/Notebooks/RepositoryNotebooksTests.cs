@@ -1,3 +1,4 @@
+using AudioAlchemy.Demo;
 using AudioAlchemy.Notebooks;
 
 namespace AudioAlchemy.Tests.Notebooks;
@@ -6,11 +7,14 @@ namespace AudioAlchemy.Tests.Notebooks;
 [Collection(NotebookCollection.Name)]
 public class RepositoryNotebooksTests
 {
-    /// <summary>Tiny values for the parameter names the notebooks use; each notebook gets the ones it declares.</summary>
-    private static readonly Dictionary<string, string> Tiny = new()
+    /// <summary>
+    /// Tiny values for the parameter names the notebooks use (the CI size of <c>alchemy demo --tiny</c>); each notebook gets
+    /// the ones it declares. Results go to one temp folder shared by the notebooks of a test run, so 05-report sees what
+    /// 00-04 wrote; the tiny corpus and the caches stay in the repository's data/ folder (git-ignored) and make reruns fast.
+    /// </summary>
+    private static readonly Dictionary<string, string> Tiny = new(DemoPlan.ParametersFor(DemoMode.Tiny))
     {
-        ["per_genre"] = "1", ["per_language"] = "1", ["seconds"] = "2", ["folds"] = "2", ["epochs"] = "1",
-        ["budget_minutes"] = "0.5", ["bitrates"] = "128",
+        ["results_dir"] = Path.Combine(Path.GetTempPath(), $"alchemy-notebook-results-{Environment.ProcessId}"),
     };
 
     public static TheoryData<string> NotebookNames()
