@@ -1,0 +1,212 @@
+using System.Numerics;
+
+namespace AudioAlchemy.Features.Pitch;
+
+/// <summary>
+/// Viterbi decoding of pyin's 2 × n_bins-state HMM exactly as <c>librosa.sequence.viterbi</c> computes it
+/// (log domain, <c>log(p + tiny)</c>, first index wins ties), but in O(frames × states × band) instead of
+/// O(frames × states²): the transition <c>kron([[1-s, s], [s, 1-s]], transition_local(n_bins, width, 'triangle'))</c>
+/// is zero outside a band of ±width/2 bins, whose log is the constant <c>log(tiny)</c>, so every out-of-band
+/// predecessor is dominated by the global maximum of the previous frame. In-band predecessors are scanned with SIMD
+/// over blocks of 4–8 targets and whole source blocks are skipped when their upper bound cannot beat the current best.
+/// The tables are built once per parameter set; one instance per thread.
+/// </summary>
+internal sealed class PyinViterbi
+{
+    private static readonly double LogTiny = Math.Log(TinyValue); // log(np.finfo(float64).tiny)
+    private const int Block = 8;
+    private readonly int nb, H, rowLen, pad, vw;
+    private readonly double[][] k; // [s * 2 + s'] → nb rows × rowLen: log(S[s,s'] · L[i, j] + tiny)
+    private readonly double[] kMax;
+
+    public PyinViterbi(int nBins, int width, double switchProb)
+    {
+        nb = nBins;
+        H = width / 2;
+        vw = Vector<double>.Count;
+        pad = vw - 1;
+        rowLen = 2 * H + 1 + 2 * pad;
+        var local = TransitionLocal(nb, width);
+        double stay = 1 - switchProb, change = (1.0 - stay) / (2 - 1); // transition_loop(2, 1 - switch_prob)
+        double[] sw = [stay, change, change, stay];
+        k = new double[4][];
+        kMax = new double[4];
+        for (int pair = 0; pair < 4; pair++)
+        {
+            var tab = new double[nb * rowLen];
+            Array.Fill(tab, double.NegativeInfinity);
+            double mx = double.NegativeInfinity;
+            for (int i = 0; i < nb; i++)
+                for (int j = Math.Max(0, i - H); j <= Math.Min(nb - 1, i + H); j++)
+                {
+                    double v = Math.Log(sw[pair] * local[i * nb + j] + TinyValue);
+                    tab[i * rowLen + j - i + H + pad] = v;
+                    mx = Math.Max(mx, v);
+                }
+            k[pair] = tab;
+            kMax[pair] = mx;
+        }
+    }
+
+    private const double TinyValue = 2.2250738585072014e-308;
+
+    /// <summary>librosa's <c>transition_local(n, width, window='triangle', wrap=False)</c>, row-normalised, row-major (n × n).</summary>
+    internal static double[] TransitionLocal(int n, int width)
+    {
+        // scipy.signal.get_window('triangle', width, fftbins=False) = triang(width), symmetric
+        var win = new double[width];
+        int half = (width + 1) / 2;
+        for (int m = 1; m <= half; m++)
+        {
+            double w = width % 2 == 0 ? (2.0 * m - 1) / width : 2.0 * m / (width + 1);
+            win[m - 1] = w;
+            win[width - m] = w;
+        }
+        var t = new double[n * n];
+        var row = new double[n];
+        int lpad = (n - width) / 2;
+        for (int i = 0; i < n; i++)
+        {
+            Array.Clear(row);
+            int shift = n / 2 + i + 1;
+            for (int p = 0; p < width; p++) row[((lpad + p + shift) % n + n) % n] = win[p];
+            int hi = Math.Min(n, i + width / 2 + 1), lo = Math.Max(0, i - width / 2);
+            for (int j = hi; j < n; j++) row[j] = 0;
+            for (int j = 0; j < lo; j++) row[j] = 0;
+            double sum = 0;
+            for (int j = 0; j < n; j++) sum += row[j];
+            for (int j = 0; j < n; j++) t[i * n + j] = row[j] / sum;
+        }
+        return t;
+    }
+
+    /// <summary>
+    /// Most likely state sequence. <paramref name="voicedBins"/>/<paramref name="voicedValues"/> hold, per frame, the
+    /// voiced states with non-zero observation probability; every other voiced state has probability 0 and every
+    /// unvoiced state <paramref name="unvoiced"/>[t]. Returns states in 0 .. 2·n_bins - 1 (≥ n_bins = unvoiced).
+    /// </summary>
+    public int[] Decode(IReadOnlyList<int[]> voicedBins, IReadOnlyList<double[]> voicedValues, double[] unvoiced)
+    {
+        int T = unvoiced.Length, S = 2 * nb;
+        var states = new int[T];
+        if (T == 0) return states;
+        var ptr = new ushort[(long)T * S];
+        var prev = new double[S];
+        var cur = new double[S];
+        var logObs = new double[S];
+        int nBlocks = (nb + Block - 1) / Block;
+        var bmax = new double[2 * nBlocks];
+        int chunks = (nb + vw - 1) / vw;
+
+        double logInit = Math.Log(1.0 / S + TinyValue);
+        FillObs(logObs, voicedBins[0], voicedValues[0], unvoiced[0]);
+        for (int s = 0; s < S; s++) prev[s] = logObs[s] + logInit;
+
+        var best = new double[vw];
+        var arg = new long[vw];
+        for (int t = 1; t < T; t++)
+        {
+            FillObs(logObs, voicedBins[t], voicedValues[t], unvoiced[t]);
+            int gidx = 0;
+            for (int s = 1; s < S; s++) if (prev[s] > prev[gidx]) gidx = s;
+            double gmax = prev[gidx];
+            for (int layer = 0; layer < 2; layer++)
+                for (int b = 0; b < nBlocks; b++)
+                {
+                    double m = double.NegativeInfinity;
+                    int end = Math.Min(nb, (b + 1) * Block);
+                    for (int i = b * Block; i < end; i++) m = Math.Max(m, prev[layer * nb + i]);
+                    bmax[layer * nBlocks + b] = m;
+                }
+            for (int tl = 0; tl < 2; tl++)
+                for (int c = 0; c < chunks; c++)
+                {
+                    int j0 = c * vw;
+                    Chunk(prev, tl, j0, bmax, nBlocks, best, arg);
+                    for (int lane = 0; lane < vw && j0 + lane < nb; lane++)
+                    {
+                        int j = j0 + lane;
+                        double bv = best[lane];
+                        long ba = arg[lane];
+                        int gi = gidx % nb;
+                        if (Math.Abs(gi - j) > H)
+                        {
+                            double fv = gmax + LogTiny;
+                            if (fv > bv || (fv == bv && gidx < ba)) { bv = fv; ba = gidx; }
+                        }
+                        int st = tl * nb + j;
+                        cur[st] = logObs[st] + bv;
+                        ptr[(long)t * S + st] = (ushort)ba;
+                    }
+                }
+            (prev, cur) = (cur, prev);
+        }
+        int last = 0;
+        for (int s = 1; s < S; s++) if (prev[s] > prev[last]) last = s;
+        states[T - 1] = last;
+        for (int t = T - 2; t >= 0; t--) states[t] = ptr[(long)(t + 1) * S + states[t + 1]];
+        return states;
+    }
+
+    private void FillObs(double[] logObs, int[] bins, double[] values, double unvoiced)
+    {
+        Array.Fill(logObs, LogTiny, 0, nb);
+        for (int i = 0; i < bins.Length; i++) logObs[bins[i]] = Math.Log(values[i] + TinyValue);
+        double lu = Math.Log(unvoiced + TinyValue);
+        Array.Fill(logObs, lu, nb, nb);
+    }
+
+    /// <summary>Best in-band predecessor of targets j0 .. j0+vw-1 in target layer <paramref name="tl"/>.</summary>
+    private void Chunk(double[] prev, int tl, int j0, double[] bmax, int nBlocks, double[] bestOut, long[] argOut)
+    {
+        var best = new Vector<double>(double.NegativeInfinity);
+        if (j0 + vw > nb)
+        {
+            Span<double> init = stackalloc double[vw];
+            for (int l = 0; l < vw; l++) init[l] = j0 + l < nb ? double.NegativeInfinity : double.PositiveInfinity;
+            best = new Vector<double>(init);
+        }
+        var arg = Vector<long>.Zero;
+        int lo = Math.Max(0, j0 - H), hi = Math.Min(nb - 1, j0 + vw - 1 + H);
+        int b0 = lo / Block, b1 = hi / Block;
+        // Seed with the most promising block, then scan the rest with pruning.
+        int seedLayer = 0, seedBlock = b0;
+        double seedBound = double.NegativeInfinity;
+        for (int sl = 0; sl < 2; sl++)
+            for (int b = b0; b <= b1; b++)
+            {
+                double bound = bmax[sl * nBlocks + b] + kMax[sl * 2 + tl];
+                if (bound > seedBound) { seedBound = bound; seedLayer = sl; seedBlock = b; }
+            }
+        ScanBlock(prev, seedLayer, tl, seedBlock, lo, hi, j0, ref best, ref arg);
+        for (int sl = 0; sl < 2; sl++)
+            for (int b = b0; b <= b1; b++)
+            {
+                if (sl == seedLayer && b == seedBlock) continue;
+                double bound = bmax[sl * nBlocks + b] + kMax[sl * 2 + tl];
+                double minBest = best[0];
+                for (int l = 1; l < vw; l++) minBest = Math.Min(minBest, best[l]);
+                if (bound < minBest) continue;
+                ScanBlock(prev, sl, tl, b, lo, hi, j0, ref best, ref arg);
+            }
+        best.CopyTo(bestOut);
+        arg.CopyTo(argOut);
+    }
+
+    private void ScanBlock(double[] prev, int sl, int tl, int b, int lo, int hi, int j0, ref Vector<double> best, ref Vector<long> arg)
+    {
+        var tab = k[sl * 2 + tl];
+        int iStart = Math.Max(lo, b * Block), iEnd = Math.Min(hi, b * Block + Block - 1);
+        for (int i = iStart; i <= iEnd; i++)
+        {
+            int col0 = j0 - i + H + pad;
+            var kv = new Vector<double>(tab, i * rowLen + col0);
+            var cand = new Vector<double>(prev[sl * nb + i]) + kv;
+            var kIdx = new Vector<long>(sl * nb + i);
+            var mask = Vector.BitwiseOr(Vector.AsVectorInt64(Vector.GreaterThan(cand, best)),
+                Vector.BitwiseAnd(Vector.AsVectorInt64(Vector.Equals(cand, best)), Vector.LessThan(kIdx, arg)));
+            best = Vector.ConditionalSelect(mask, cand, best);
+            arg = Vector.ConditionalSelect(mask, kIdx, arg);
+        }
+    }
+}
