@@ -18,6 +18,7 @@ internal sealed class PyinViterbi
     private readonly int nb, H, rowLen, pad, vw;
     private readonly double[][] k; // [s * 2 + s'] → nb rows × rowLen: log(S[s,s'] · L[i, j] + tiny)
     private readonly double[] kMax;
+    private readonly double[][] kDist; // [pair][dist]: largest kernel value at |i - j| >= dist (dist H+1 = -inf)
 
     public PyinViterbi(int nBins, int width, double switchProb)
     {
@@ -31,6 +32,7 @@ internal sealed class PyinViterbi
         double[] sw = [stay, change, change, stay];
         k = new double[4][];
         kMax = new double[4];
+        kDist = new double[4][];
         for (int pair = 0; pair < 4; pair++)
         {
             var tab = new double[nb * rowLen];
@@ -45,6 +47,16 @@ internal sealed class PyinViterbi
                 }
             k[pair] = tab;
             kMax[pair] = mx;
+            var kd = new double[H + 2];
+            Array.Fill(kd, double.NegativeInfinity);
+            for (int i = 0; i < nb; i++)
+                for (int j = Math.Max(0, i - H); j <= Math.Min(nb - 1, i + H); j++)
+                {
+                    int dd = Math.Abs(j - i);
+                    kd[dd] = Math.Max(kd[dd], tab[i * rowLen + j - i + H + pad]);
+                }
+            for (int dd = H - 1; dd >= 0; dd--) kd[dd] = Math.Max(kd[dd], kd[dd + 1]);
+            kDist[pair] = kd;
         }
     }
 
@@ -168,29 +180,34 @@ internal sealed class PyinViterbi
         }
         var arg = Vector<long>.Zero;
         int lo = Math.Max(0, j0 - H), hi = Math.Min(nb - 1, j0 + vw - 1 + H);
-        int b0 = lo / Block, b1 = hi / Block;
-        // Seed with the most promising block, then scan the rest with pruning.
-        int seedLayer = 0, seedBlock = b0;
-        double seedBound = double.NegativeInfinity;
-        for (int sl = 0; sl < 2; sl++)
-            for (int b = b0; b <= b1; b++)
+        int b0 = lo / Block, b1 = hi / Block, bc = Math.Min(j0 / Block, b1);
+        // Scan outward from the chunk's own block (the kernel peaks at distance 0), same layer first; skip a block
+        // when its maximum plus the largest kernel value at its distance cannot reach the worst lane's best.
+        double minBest = double.NegativeInfinity;
+        for (int r = 0; r <= Math.Max(bc - b0, b1 - bc); r++)
+            for (int side = 0; side < 2; side++)
             {
-                double bound = bmax[sl * nBlocks + b] + kMax[sl * 2 + tl];
-                if (bound > seedBound) { seedBound = bound; seedLayer = sl; seedBlock = b; }
-            }
-        ScanBlock(prev, seedLayer, tl, seedBlock, lo, hi, j0, ref best, ref arg);
-        for (int sl = 0; sl < 2; sl++)
-            for (int b = b0; b <= b1; b++)
-            {
-                if (sl == seedLayer && b == seedBlock) continue;
-                double bound = bmax[sl * nBlocks + b] + kMax[sl * 2 + tl];
-                double minBest = best[0];
-                for (int l = 1; l < vw; l++) minBest = Math.Min(minBest, best[l]);
-                if (bound < minBest) continue;
-                ScanBlock(prev, sl, tl, b, lo, hi, j0, ref best, ref arg);
+                if (r == 0 && side == 1) continue;
+                int b = side == 0 ? bc + r : bc - r;
+                if (b < b0 || b > b1) continue;
+                int dist = Math.Max(0, Math.Max(b * Block - (j0 + vw - 1), j0 - (b * Block + Block - 1)));
+                for (int li = 0; li < 2; li++)
+                {
+                    int sl = li == 0 ? tl : 1 - tl, pair = sl * 2 + tl;
+                    if (bmax[sl * nBlocks + b] + kDist[pair][Math.Min(dist, H + 1)] < minBest) continue;
+                    ScanBlock(prev, sl, tl, b, lo, hi, j0, ref best, ref arg);
+                    minBest = MinLane(best);
+                }
             }
         best.CopyTo(bestOut);
         arg.CopyTo(argOut);
+    }
+
+    private double MinLane(Vector<double> v)
+    {
+        double m = v[0];
+        for (int l = 1; l < vw; l++) m = Math.Min(m, v[l]);
+        return m;
     }
 
     private void ScanBlock(double[] prev, int sl, int tl, int b, int lo, int hi, int j0, ref Vector<double> best, ref Vector<long> arg)
