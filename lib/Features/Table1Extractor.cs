@@ -36,7 +36,7 @@ public sealed class Table1Extractor
     /// <summary>The validated options.</summary>
     public Table1Options Options { get; }
 
-    /// <summary>Optional per-step timing hook (step name, elapsed), e.g. for the benchmark.</summary>
+    /// <summary>Optional per-step timing hook (step name as in librosa's time_table1.py, elapsed), e.g. for the benchmark.</summary>
     public Action<string, TimeSpan>? OnStep { get; set; }
 
     /// <summary>The Table-1 summary of <paramref name="y"/> (mono, float32, at <see cref="Table1Options.Sr"/>).</summary>
@@ -47,24 +47,23 @@ public sealed class Table1Extractor
         void Step(string name) { OnStep?.Invoke(name, sw.Elapsed); sw.Restart(); }
 
         var moments = Moments.Of(y);
-        Step("moments");
+        Step("duration+moments");
         var ctx = new SpectralContext(y, Options.Sr, stft.Options, stft);
         var mag = ctx.Magnitude;
-        Step("stft");
         var (bins, powers) = TopEnergyBins(mag, 3);
-        Step("freq_e");
+        Step("stft+freq_e");
         var p = pyin.Compute(y);
-        Step("pyin");
+        Step("pyin+fundamental_freq");
         var key = Key.Estimate(chroma.Compute(ctx));
-        Step("chroma+key");
+        Step("chroma_stft+key");
         double? zcr = Finite(Mean(Feature.ZeroCrossingRate(y, Options.NFft, Options.HopLength)));
         Step("zcr");
         var m = mfcc.Compute(ctx);
         var (mean, std) = RowMeanStd(m);
-        Step("mfcc");
+        Step("mfcc+mean/std");
         var env = onset.Compute(ctx);
         double? bpm = Finite(tempo.Estimate(env)[0]);
-        Step("onset+tempo");
+        Step("onset_strength+tempo");
         double? rms = Finite(Mean(Feature.Rms(y, Options.NFft, Options.HopLength)));
         Step("rms");
         double F(int i) => i < bins.Length ? bins[i] * Options.Sr / Options.NFft : double.NaN;
