@@ -116,6 +116,8 @@ internal sealed class PyinViterbi
 
         var best = new double[vw];
         var arg = new long[vw];
+        var best1 = new double[vw];
+        var arg1 = new long[vw];
         for (int t = 1; t < T; t++)
         {
             FillObs(logObs, voicedBins[t], voicedValues[t], unvoiced[t]);
@@ -130,16 +132,19 @@ internal sealed class PyinViterbi
                     for (int i = b * Block; i < end; i++) m = Math.Max(m, prev[layer * nb + i]);
                     bmax[layer * nBlocks + b] = m;
                 }
-            for (int tl = 0; tl < 2; tl++)
-                for (int c = 0; c < chunks; c++)
+            for (int c = 0; c < chunks; c++)
+            {
+                int j0 = c * vw;
+                Chunk(prev, j0, bmax, nBlocks, best, arg, best1, arg1);
+                for (int tl = 0; tl < 2; tl++)
                 {
-                    int j0 = c * vw;
-                    Chunk(prev, tl, j0, bmax, nBlocks, best, arg);
+                    var bb = tl == 0 ? best : best1;
+                    var aa = tl == 0 ? arg : arg1;
                     for (int lane = 0; lane < vw && j0 + lane < nb; lane++)
                     {
                         int j = j0 + lane;
-                        double bv = best[lane];
-                        long ba = arg[lane];
+                        double bv = bb[lane];
+                        long ba = aa[lane];
                         int gi = gidx % nb;
                         if (Math.Abs(gi - j) > H)
                         {
@@ -151,6 +156,7 @@ internal sealed class PyinViterbi
                         ptr[(long)t * S + st] = (ushort)ba;
                     }
                 }
+            }
             (prev, cur) = (cur, prev);
         }
         int last = 0;
@@ -168,22 +174,58 @@ internal sealed class PyinViterbi
         Array.Fill(logObs, lu, nb, nb);
     }
 
-    /// <summary>Best in-band predecessor of targets j0 .. j0+vw-1 in target layer <paramref name="tl"/>.</summary>
-    private void Chunk(double[] prev, int tl, int j0, double[] bmax, int nBlocks, double[] bestOut, long[] argOut)
+    /// <summary>
+    /// Best in-band predecessors of targets j0 .. j0+vw-1 in both layers (voiced → <paramref name="bestOut0"/>, unvoiced →
+    /// <paramref name="bestOut1"/>). The dense unvoiced source layer is scanned once: its best source for a target is the
+    /// same for both target layers because their kernels differ by the constant log((1-s)/s) (exact up to the last
+    /// bit, so only exact-rounding ties could differ); the candidate's value is then taken from the exact table. The
+    /// sparse voiced source layer (every state without an observation carries log(tiny)) is scanned for each target
+    /// layer with block pruning.
+    /// </summary>
+    private void Chunk(double[] prev, int j0, double[] bmax, int nBlocks, double[] bestOut0, long[] argOut0, double[] bestOut1, long[] argOut1)
     {
-        var best = new Vector<double>(double.NegativeInfinity);
+        var init = new Vector<double>(double.NegativeInfinity);
         if (j0 + vw > nb)
         {
-            Span<double> init = stackalloc double[vw];
-            for (int l = 0; l < vw; l++) init[l] = j0 + l < nb ? double.NegativeInfinity : double.PositiveInfinity;
-            best = new Vector<double>(init);
+            Span<double> v = stackalloc double[vw];
+            for (int l = 0; l < vw; l++) v[l] = j0 + l < nb ? double.NegativeInfinity : double.PositiveInfinity;
+            init = new Vector<double>(v);
         }
-        var arg = Vector<long>.Zero;
         int lo = Math.Max(0, j0 - H), hi = Math.Min(nb - 1, j0 + vw - 1 + H);
+        // 1. unvoiced sources → unvoiced targets
+        var b1 = init;
+        var a1 = Vector<long>.Zero;
+        ScanLayer(prev, 1, 1, j0, lo, hi, bmax, nBlocks, ref b1, ref a1);
+        // 2. the same sources → voiced targets, value from the exact switch table
+        Span<double> seed = stackalloc double[vw];
+        Span<long> seedArg = stackalloc long[vw];
+        var tab10 = k[1 * 2 + 0];
+        for (int l = 0; l < vw; l++)
+        {
+            int j = j0 + l;
+            long a = a1[l];
+            if (j >= nb) { seed[l] = double.PositiveInfinity; seedArg[l] = 0; continue; }
+            int i = (int)a - nb;
+            seed[l] = i >= 0 ? prev[a] + tab10[i * rowLen + j - i + H + pad] : double.NegativeInfinity;
+            seedArg[l] = a;
+        }
+        var b0 = new Vector<double>(seed);
+        var a0 = new Vector<long>(seedArg);
+        // 3. voiced sources → both target layers
+        ScanLayer(prev, 0, 0, j0, lo, hi, bmax, nBlocks, ref b0, ref a0);
+        ScanLayer(prev, 0, 1, j0, lo, hi, bmax, nBlocks, ref b1, ref a1);
+        b0.CopyTo(bestOut0);
+        a0.CopyTo(argOut0);
+        b1.CopyTo(bestOut1);
+        a1.CopyTo(argOut1);
+    }
+
+    /// <summary>Scans source layer <paramref name="sl"/> for target layer <paramref name="tl"/>, outward from the chunk, skipping blocks that cannot reach the worst lane's best.</summary>
+    private void ScanLayer(double[] prev, int sl, int tl, int j0, int lo, int hi, double[] bmax, int nBlocks, ref Vector<double> best, ref Vector<long> arg)
+    {
+        int pair = sl * 2 + tl;
         int b0 = lo / Block, b1 = hi / Block, bc = Math.Min(j0 / Block, b1);
-        // Scan outward from the chunk's own block (the kernel peaks at distance 0), same layer first; skip a block
-        // when its maximum plus the largest kernel value at its distance cannot reach the worst lane's best.
-        double minBest = double.NegativeInfinity;
+        double minBest = MinLane(best);
         for (int r = 0; r <= Math.Max(bc - b0, b1 - bc); r++)
             for (int side = 0; side < 2; side++)
             {
@@ -191,16 +233,10 @@ internal sealed class PyinViterbi
                 int b = side == 0 ? bc + r : bc - r;
                 if (b < b0 || b > b1) continue;
                 int dist = Math.Max(0, Math.Max(b * Block - (j0 + vw - 1), j0 - (b * Block + Block - 1)));
-                for (int li = 0; li < 2; li++)
-                {
-                    int sl = li == 0 ? tl : 1 - tl, pair = sl * 2 + tl;
-                    if (bmax[sl * nBlocks + b] + kDist[pair][Math.Min(dist, H + 1)] < minBest) continue;
-                    ScanBlock(prev, sl, tl, b, lo, hi, j0, ref best, ref arg);
-                    minBest = MinLane(best);
-                }
+                if (bmax[sl * nBlocks + b] + kDist[pair][Math.Min(dist, H + 1)] < minBest) continue;
+                ScanBlock(prev, sl, tl, b, lo, hi, j0, ref best, ref arg);
+                minBest = MinLane(best);
             }
-        best.CopyTo(bestOut);
-        arg.CopyTo(argOut);
     }
 
     private double MinLane(Vector<double> v)
