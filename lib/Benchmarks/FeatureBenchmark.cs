@@ -17,8 +17,12 @@ namespace AudioAlchemy.Benchmarks;
 /// <param name="CorpusFiles">Files in the throughput run (copies of the same file).</param>
 /// <param name="CorpusThreads">Worker threads of the throughput run.</param>
 /// <param name="CorpusFilesPerSecond">Throughput on all cores (load + summary, cache off).</param>
+/// <param name="StepsCpu">Per-step medians of process CPU time (robust to other processes sharing the cores).</param>
+/// <param name="FeaturesCpu">Stand-alone feature medians of process CPU time.</param>
+/// <param name="TotalCpu">Median process CPU time of load + summary.</param>
 public sealed record FeatureBenchmarkResult(string File, double AudioSeconds, int Runs, IReadOnlyDictionary<string, double> Steps,
-    IReadOnlyDictionary<string, double> Features, double Total, int CorpusFiles, int CorpusThreads, double CorpusFilesPerSecond);
+    IReadOnlyDictionary<string, double> Features, double Total, int CorpusFiles, int CorpusThreads, double CorpusFilesPerSecond,
+    IReadOnlyDictionary<string, double> StepsCpu, IReadOnlyDictionary<string, double> FeaturesCpu, double TotalCpu);
 
 /// <summary>librosa timing as written by <c>oracle/time_table1.py --json</c>.</summary>
 /// <param name="Total">Median total seconds (load + summary).</param>
@@ -60,22 +64,36 @@ public static class FeatureBenchmark
 
         log?.Invoke("Table-1 summary, single thread");
         var stepRuns = new Dictionary<string, List<double>>();
+        var stepCpuRuns = new Dictionary<string, List<double>>();
         var totals = new List<double>();
+        var totalsCpu = new List<double>();
         for (int run = 0; run <= runs; run++)
         {
             var stepTimes = new Dictionary<string, double>();
+            var stepCpu = new Dictionary<string, double>();
+            double cpu0 = Cpu(), cpuLast = cpu0;
             var sw = Stopwatch.StartNew();
             var (yy, _) = AudioFile.Load(file, sr: (int)o.Sr, duration: duration);
             stepTimes["load"] = sw.Elapsed.TotalSeconds;
-            ex.OnStep = (name, t) => stepTimes[name] = t.TotalSeconds;
+            stepCpu["load"] = (cpuLast = Cpu()) - cpu0;
+            ex.OnStep = (name, t) =>
+            {
+                stepTimes[name] = t.TotalSeconds;
+                double c = Cpu();
+                stepCpu[name] = c - cpuLast;
+                cpuLast = c;
+            };
             ex.Compute(yy);
-            double total = sw.Elapsed.TotalSeconds;
+            double total = sw.Elapsed.TotalSeconds, totalCpu = Cpu() - cpu0;
             ex.OnStep = null;
             if (run == 0) continue; // warm-up
             totals.Add(total);
+            totalsCpu.Add(totalCpu);
             foreach (var (k, v) in stepTimes) (stepRuns.TryGetValue(k, out var l) ? l : stepRuns[k] = new List<double>()).Add(v);
+            foreach (var (k, v) in stepCpu) (stepCpuRuns.TryGetValue(k, out var l) ? l : stepCpuRuns[k] = new List<double>()).Add(v);
         }
         var steps = stepRuns.ToDictionary(kv => kv.Key, kv => Median(kv.Value));
+        var stepsCpu = stepCpuRuns.ToDictionary(kv => kv.Key, kv => Median(kv.Value));
 
         log?.Invoke("stand-alone features, single thread");
         var stftOptions = new Dsp.StftOptions(o.NFft, o.HopLength);
@@ -88,19 +106,36 @@ public static class FeatureBenchmark
         var pyin = new Pyin(new PyinOptions(o.PitchFmin, o.PitchFmax, o.Sr, o.NFft, o.HopLength));
         var yin = new Yin(new YinOptions(o.PitchFmin, o.PitchFmax, o.Sr, o.NFft, o.HopLength));
         var env = onset.Compute(y);
+        var featuresCpu = new Dictionary<string, double>();
+        double Time(string name, Func<object> action)
+        {
+            GC.KeepAlive(action());
+            var t = new List<double>();
+            var c = new List<double>();
+            for (int i = 0; i < runs; i++)
+            {
+                double c0 = Cpu();
+                var sw = Stopwatch.StartNew();
+                GC.KeepAlive(action());
+                t.Add(sw.Elapsed.TotalSeconds);
+                c.Add(Cpu() - c0);
+            }
+            featuresCpu[name] = Median(c);
+            return Median(t);
+        }
         var features = new Dictionary<string, double>
         {
-            ["stft"] = Time(runs, () => stft.Spectrogram(y)),
-            ["melspectrogram"] = Time(runs, () => mel.Compute(y)),
-            ["mfcc"] = Time(runs, () => mfcc.Compute(y)),
-            ["chroma_stft (+tuning)"] = Time(runs, () => chroma.Compute(y)),
-            ["onset_strength"] = Time(runs, () => onset.Compute(y)),
-            ["tempo (from envelope)"] = Time(runs, () => tempo.Estimate(env)),
-            ["zero_crossing_rate"] = Time(runs, () => Feature.ZeroCrossingRate(y, o.NFft, o.HopLength)),
-            ["rms"] = Time(runs, () => Feature.Rms(y, o.NFft, o.HopLength)),
-            ["moments"] = Time(runs, () => Moments.Of(y)),
-            ["yin"] = Time(runs, () => yin.Compute(y)),
-            ["pyin"] = Time(runs, () => pyin.Compute(y)),
+            ["stft"] = Time("stft", () => stft.Spectrogram(y)),
+            ["melspectrogram"] = Time("melspectrogram", () => mel.Compute(y)),
+            ["mfcc"] = Time("mfcc", () => mfcc.Compute(y)),
+            ["chroma_stft (+tuning)"] = Time("chroma_stft (+tuning)", () => chroma.Compute(y)),
+            ["onset_strength"] = Time("onset_strength", () => onset.Compute(y)),
+            ["tempo (from envelope)"] = Time("tempo (from envelope)", () => tempo.Estimate(env)),
+            ["zero_crossing_rate"] = Time("zero_crossing_rate", () => Feature.ZeroCrossingRate(y, o.NFft, o.HopLength)),
+            ["rms"] = Time("rms", () => Feature.Rms(y, o.NFft, o.HopLength)),
+            ["moments"] = Time("moments", () => Moments.Of(y)),
+            ["yin"] = Time("yin", () => yin.Compute(y)),
+            ["pyin"] = Time("pyin", () => pyin.Compute(y)),
         };
 
         int threads = Environment.ProcessorCount;
@@ -113,20 +148,13 @@ public static class FeatureBenchmark
         var (res, fails) = FeatureBatch.Run(jobs, bo);
         double wall = swc.Elapsed.TotalSeconds;
         if (fails.Count > 0) throw new AlchemyException($"{file}: throughput run failed: {fails[0].Error}");
-        return new FeatureBenchmarkResult(file, seconds, runs, steps, features, Median(totals), n, threads, res.Count / wall);
+        return new FeatureBenchmarkResult(file, seconds, runs, steps, features, Median(totals), n, threads, res.Count / wall, stepsCpu, featuresCpu, Median(totalsCpu));
     }
 
-    private static double Time(int runs, Func<object> action)
+    private static double Cpu()
     {
-        GC.KeepAlive(action());
-        var t = new List<double>();
-        for (int i = 0; i < runs; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            GC.KeepAlive(action());
-            t.Add(sw.Elapsed.TotalSeconds);
-        }
-        return Median(t);
+        using var p = Process.GetCurrentProcess();
+        return p.TotalProcessorTime.TotalSeconds;
     }
 
     private static double Median(List<double> v)
