@@ -132,10 +132,11 @@ internal sealed class PyinViterbi
                     for (int i = b * Block; i < end; i++) m = Math.Max(m, prev[layer * nb + i]);
                     bmax[layer * nBlocks + b] = m;
                 }
+            int monoLo = 0;
             for (int c = 0; c < chunks; c++)
             {
                 int j0 = c * vw;
-                Chunk(prev, j0, bmax, nBlocks, best, arg, best1, arg1);
+                Chunk(prev, j0, bmax, nBlocks, best, arg, best1, arg1, ref monoLo);
                 for (int tl = 0; tl < 2; tl++)
                 {
                     var bb = tl == 0 ? best : best1;
@@ -182,7 +183,7 @@ internal sealed class PyinViterbi
     /// sparse voiced source layer (every state without an observation carries log(tiny)) is scanned for each target
     /// layer with block pruning.
     /// </summary>
-    private void Chunk(double[] prev, int j0, double[] bmax, int nBlocks, double[] bestOut0, long[] argOut0, double[] bestOut1, long[] argOut1)
+    private void Chunk(double[] prev, int j0, double[] bmax, int nBlocks, double[] bestOut0, long[] argOut0, double[] bestOut1, long[] argOut1, ref int monoLo)
     {
         var init = new Vector<double>(double.NegativeInfinity);
         if (j0 + vw > nb)
@@ -192,10 +193,14 @@ internal sealed class PyinViterbi
             init = new Vector<double>(v);
         }
         int lo = Math.Max(0, j0 - H), hi = Math.Min(nb - 1, j0 + vw - 1 + H);
-        // 1. unvoiced sources → unvoiced targets
+        // 1. unvoiced sources → unvoiced targets. The kernel log(tri(j - i)) + g(i) is concave in j - i, so the
+        //    matrix of candidates is totally monotone and the leftmost best source never moves left as j grows:
+        //    sources left of the previous chunk's best cannot win.
         var b1 = init;
         var a1 = Vector<long>.Zero;
-        ScanLayer(prev, 1, 1, j0, lo, hi, bmax, nBlocks, ref b1, ref a1);
+        ScanLayer(prev, 1, 1, j0, Math.Max(lo, monoLo), hi, bmax, nBlocks, ref b1, ref a1);
+        for (int l = vw - 1; l >= 0; l--)
+            if (j0 + l < nb) { monoLo = Math.Max(monoLo, (int)a1[l] - nb); break; }
         // 2. the same sources → voiced targets, value from the exact switch table
         Span<double> seed = stackalloc double[vw];
         Span<long> seedArg = stackalloc long[vw];
