@@ -12,5 +12,6 @@ internal static class Verbs
         yield return BenchCommand.Create();
         yield return DemoCommand.Create();
         yield return FeaturesCommand.Create();
+        yield return MelImageCommand.Create();
     }
 }

@@ -51,20 +51,49 @@ public sealed class BeatTracker
         return new BeatResult(bpm, list.ToArray());
     }
 
-    /// <summary>onsets / (std(onsets, ddof=1) + tiny(float32)), float32.</summary>
+    /// <summary>
+    /// onsets / (std(onsets, ddof=1) + tiny(float32)), with numpy's float32 arithmetic: mean and sum of squares by numpy's
+    /// pairwise summation in float32, float32 division and square root.
+    /// </summary>
     private static float[] NormalizeOnsets(ReadOnlySpan<float> x)
     {
         int n = x.Length;
-        double mean = 0;
-        foreach (var v in x) mean += v;
-        mean /= n;
-        double ss = 0;
-        foreach (var v in x) ss += (v - mean) * (v - mean);
-        float std = (float)Math.Sqrt(ss / (n - 1));
+        float mean = PairwiseSum(x) / n;
+        var sq = new float[n];
+        for (int i = 0; i < n; i++) { float d = x[i] - mean; sq[i] = d * d; }
+        float std = MathF.Sqrt(PairwiseSum(sq) / (n - 1));
         float denom = std + 1.17549435e-38f;
         var o = new float[n];
         for (int i = 0; i < n; i++) o[i] = x[i] / denom;
         return o;
+    }
+
+    /// <summary>numpy's float32 pairwise summation (8 accumulators per block of ≤ 128, recursive halving above).</summary>
+    private static float PairwiseSum(ReadOnlySpan<float> a)
+    {
+        int n = a.Length;
+        if (n < 8)
+        {
+            float res = 0f;
+            for (int i = 0; i < n; i++) res += a[i];
+            return res;
+        }
+        if (n <= 128)
+        {
+            float r0 = a[0], r1 = a[1], r2 = a[2], r3 = a[3], r4 = a[4], r5 = a[5], r6 = a[6], r7 = a[7];
+            int i;
+            for (i = 8; i < n - n % 8; i += 8)
+            {
+                r0 += a[i]; r1 += a[i + 1]; r2 += a[i + 2]; r3 += a[i + 3];
+                r4 += a[i + 4]; r5 += a[i + 5]; r6 += a[i + 6]; r7 += a[i + 7];
+            }
+            float res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
+            for (; i < n; i++) res += a[i];
+            return res;
+        }
+        int n2 = n / 2;
+        n2 -= n2 % 8;
+        return PairwiseSum(a[..n2]) + PairwiseSum(a[n2..]);
     }
 
     /// <summary>__beat_local_score (static tempo, float64 loop): same-mode convolution with exp(−½(32·k/fpb)²), k = −fpb..fpb.</summary>

@@ -5,7 +5,7 @@ namespace AudioAlchemy.Features;
 /// <summary>
 /// <c>feature.chroma_stft</c> as a reusable object: the chroma filterbank is cached per tuning value (one build when the
 /// tuning is fixed; estimated tunings are on a 0.01 grid, so few distinct filterbanks occur). Pipeline (librosa's):
-/// power spectrogram → tuning (<see cref="Tuning.EstimateTuning"/> when not fixed) → <c>filters.chroma @ S</c> → each
+/// power spectrogram → tuning (<see cref="Tuning.EstimateTuning(Matrix, double, double, int, double, double, double)"/> when not fixed) → <c>filters.chroma @ S</c> → each
 /// frame divided by its max. Not thread-safe.
 /// </summary>
 public sealed class ChromaStftTransform
@@ -64,7 +64,7 @@ public sealed class ChromaStftTransform
         return fb;
     }
 
-    /// <summary>util.normalize(axis=0): each column divided by its p-norm (∞ = max |x|); columns with norm below tiny(float64) are left as they are.</summary>
+    /// <summary>util.normalize(axis=0): each column divided by its p-norm (∞ = max |x|); columns with norm below tiny(float32) are left as they are.</summary>
     internal static void NormalizeColumns(Matrix m, double p)
     {
         int T = m.Cols;
@@ -82,7 +82,7 @@ public sealed class ChromaStftTransform
         for (int t = 0; t < T; t++)
         {
             if (!double.IsPositiveInfinity(p)) len[t] = Math.Pow(len[t], 1.0 / p);
-            if (len[t] < 2.2250738585072014e-308) len[t] = 1.0;
+            if (len[t] < 1.1754943508222875e-38) len[t] = 1.0;   // util.normalize threshold = tiny(float32) for float32 input
         }
         for (int r = 0; r < m.Rows; r++)
         {

@@ -71,6 +71,26 @@ public static partial class Feature
         return r;
     }
 
+    /// <summary>
+    /// <c>feature.rms(S=S, frame_length)</c> from a magnitude spectrogram (1 + frame_length/2, frames): per frame
+    /// sqrt(2·Σ|S|²/frame_length²) with the DC bin (and the Nyquist bin for even frame_length) counted half, as librosa.
+    /// </summary>
+    public static float[] Rms(Matrix S, int frameLength = Defaults.NFft)
+    {
+        if (S.Rows != frameLength / 2 + 1)
+            throw new ArgumentException($"Since S has {S.Rows} rows, frame_length is expected to be {S.Rows * 2 - 2} or {S.Rows * 2 - 1}; found {frameLength}", nameof(frameLength));
+        var power = new double[S.Cols];
+        for (int k = 0; k < S.Rows; k++)
+        {
+            var row = S.Row(k);
+            double w = k == 0 || (frameLength % 2 == 0 && k == S.Rows - 1) ? 0.5 : 1.0;
+            for (int t = 0; t < row.Length; t++) power[t] += w * ((double)row[t] * row[t]);
+        }
+        var r = new float[S.Cols];
+        for (int t = 0; t < r.Length; t++) r[t] = (float)Math.Sqrt(2 * power[t] / ((double)frameLength * frameLength));
+        return r;
+    }
+
     private static void CheckFraming(int n, int frameLength, int hopLength, bool center)
     {
         if (frameLength < 1) throw new ArgumentException($"frame_length must be >= 1 (got {frameLength})");

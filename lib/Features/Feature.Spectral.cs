@@ -22,6 +22,21 @@ public static partial class Feature
         return c;
     }
 
+    /// <summary><c>feature.spectral_centroid(y=y, sr, n_fft, hop_length, win_length, window, center, pad_mode)</c>: the (1, frames) row.</summary>
+    public static double[] SpectralCentroid(float[] y, double sr = Defaults.SampleRate, int nFft = Defaults.NFft, int hopLength = Defaults.HopLength,
+        int? winLength = null, string window = "hann", bool center = true, string padMode = "constant")
+        => SpectralCentroid(new SpectralContext(y, sr, new StftOptions(nFft, hopLength, winLength, center, padMode, window)));
+
+    /// <summary><c>feature.spectral_bandwidth(y=y, sr, n_fft, hop_length, win_length, window, center, pad_mode, norm, p)</c>: the (1, frames) row.</summary>
+    public static double[] SpectralBandwidth(float[] y, double sr = Defaults.SampleRate, int nFft = Defaults.NFft, int hopLength = Defaults.HopLength,
+        int? winLength = null, string window = "hann", bool center = true, string padMode = "constant", bool norm = true, double p = 2)
+        => SpectralBandwidth(new SpectralContext(y, sr, new StftOptions(nFft, hopLength, winLength, center, padMode, window)), null, norm, p);
+
+    /// <summary><c>feature.spectral_rolloff(y=y, sr, n_fft, hop_length, win_length, window, center, pad_mode, roll_percent)</c>: the (1, frames) row.</summary>
+    public static double[] SpectralRolloff(float[] y, double sr = Defaults.SampleRate, int nFft = Defaults.NFft, int hopLength = Defaults.HopLength,
+        int? winLength = null, string window = "hann", bool center = true, string padMode = "constant", double rollPercent = 0.85)
+        => SpectralRolloff(new SpectralContext(y, sr, new StftOptions(nFft, hopLength, winLength, center, padMode, window)), rollPercent);
+
     /// <summary><c>feature.spectral_centroid(y=y, sr, n_fft, hop_length, ...)</c> from a shared context (uses |S|).</summary>
     public static double[] SpectralCentroid(SpectralContext context) => SpectralCentroid(context.Magnitude, context.Sr);
 
@@ -91,7 +106,7 @@ public static partial class Feature
     /// <summary><c>feature.spectral_rolloff(y=y, ...)</c> from a shared context (uses |S|).</summary>
     public static double[] SpectralRolloff(SpectralContext context, double rollPercent = 0.85) => SpectralRolloff(context.Magnitude, context.Sr, rollPercent);
 
-    /// <summary>Σ_k |S[k,t]| in double, with util.normalize's rule: below tiny(float64) the norm is 1 (frame left as is).</summary>
+    /// <summary>Σ_k |S[k,t]| in double, with util.normalize's rule: below tiny(float32) the norm is 1 (frame left as is).</summary>
     private static double[] ColumnL1(Matrix S)
     {
         var n = new double[S.Cols];
@@ -100,7 +115,7 @@ public static partial class Feature
             var row = S.Row(k);
             for (int t = 0; t < n.Length; t++) n[t] += Math.Abs(row[t]);
         }
-        for (int t = 0; t < n.Length; t++) if (n[t] < 2.2250738585072014e-308) n[t] = 1.0;
+        for (int t = 0; t < n.Length; t++) if (n[t] < 1.1754943508222875e-38) n[t] = 1.0;   // tiny(float32): S is float32
         return n;
     }
 }

@@ -69,42 +69,62 @@ public static class Tuning
         return PitchTuning(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(kept), resolution, binsPerOctave);
     }
 
-    /// <summary>Calls <paramref name="emit"/>(bin, frame, pitch, magnitude) for every piptrack peak, in frame-major order.</summary>
+    /// <summary>
+    /// <c>estimate_tuning(y=y, sr, n_fft, resolution, bins_per_octave)</c>: piptrack on the magnitude spectrogram
+    /// |stft(y, n_fft)| (hop n_fft/4). Returns a fraction of a bin in [−0.5, 0.5).
+    /// </summary>
+    public static double EstimateTuning(float[] y, double sr = Defaults.SampleRate, int nFft = Defaults.NFft, double resolution = 0.01,
+        int binsPerOctave = 12, double fmin = 150.0, double fmax = 4000.0, double threshold = 0.1)
+        => EstimateTuning(new Stft(new StftOptions(nFft)).Spectrogram(y), sr, resolution, binsPerOctave, fmin, fmax, threshold);
+
+    /// <summary>
+    /// Calls <paramref name="emit"/>(bin, frame, pitch, magnitude) for every piptrack peak, bin-major (the order does not
+    /// matter to the callers). Works row by row over the row-major spectrogram (cache friendly): per-frame thresholds
+    /// first, then each bin compared with its neighbours in the gated spectrogram S·(S &gt; threshold·max_frame).
+    /// </summary>
     private static void Peaks(Matrix S, double sr, double fmin, double fmax, double threshold, Action<int, int, float, float> emit)
     {
         int bins = S.Rows, T = S.Cols, nFft = 2 * (bins - 1);
+        if (bins < 3) return;
         fmin = Math.Max(fmin, 0);
         fmax = Math.Min(fmax, sr / 2);
-        var freqs = Units.FftFrequencies(sr, nFft);
+        var freqs = Dsp.Units.FftFrequencies(sr, nFft);
         int kLo = 0, kHi = bins;
         while (kLo < bins && !(fmin <= freqs[kLo])) kLo++;
         while (kHi > 0 && !(freqs[kHi - 1] < fmax)) kHi--;
-        var col = new float[bins];
-        var gated = new float[bins];
-        float thr = (float)threshold;
-        for (int t = 0; t < T; t++)
+        var refValue = new float[T];
+        Array.Fill(refValue, float.NegativeInfinity);
+        for (int k = 0; k < bins; k++)
         {
-            float max = float.NegativeInfinity;
-            for (int k = 0; k < bins; k++) { col[k] = S[k, t]; if (col[k] > max) max = col[k]; }
-            float refValue = thr * max;
-            for (int k = 0; k < bins; k++) gated[k] = col[k] > refValue ? col[k] : 0f;
-            for (int k = Math.Max(kLo, 1); k < kHi; k++)
+            var row = S.Row(k);
+            for (int t = 0; t < T; t++) if (row[t] > refValue[t]) refValue[t] = row[t];
+        }
+        float thr = (float)threshold;
+        for (int t = 0; t < T; t++) refValue[t] = thr * refValue[t];
+        for (int k = Math.Max(kLo, 1); k < kHi; k++)
+        {
+            var prev = S.Row(k - 1);
+            var cur = S.Row(k);
+            var next = k + 1 < bins ? S.Row(k + 1) : default;
+            for (int t = 0; t < T; t++)
             {
-                bool isMax = k == bins - 1 ? gated[k] > gated[k - 1] : gated[k] > gated[k - 1] && gated[k] >= gated[k + 1];
-                if (!isMax) continue;
+                float r = refValue[t];
+                float g0 = cur[t] > r ? cur[t] : 0f, gp = prev[t] > r ? prev[t] : 0f;
+                if (!(g0 > gp)) continue;
+                if (k < bins - 1 && !(g0 >= (next[t] > r ? next[t] : 0f))) continue;
                 // parabolic interpolation shift (0 at the edges), numpy gradient, dskew = 0.5·avg·shift
                 float shift = 0f, avg;
-                if (k > 0 && k < bins - 1)
+                if (k < bins - 1)
                 {
-                    double a = (double)(col[k + 1] + col[k - 1]) - 2.0 * col[k];
-                    double b = (double)(col[k + 1] - col[k - 1]) / 2;
+                    double a = (double)(next[t] + prev[t]) - 2.0 * cur[t];
+                    double b = (double)(next[t] - prev[t]) / 2;
                     shift = Math.Abs(b) >= Math.Abs(a) ? 0f : (float)(-b / a);
-                    avg = (col[k + 1] - col[k - 1]) / 2f;
+                    avg = (next[t] - prev[t]) / 2f;
                 }
-                else avg = k == 0 ? col[1] - col[0] : col[k] - col[k - 1];
+                else avg = cur[t] - prev[t];
                 float dskew = 0.5f * avg * shift;
                 float pitch = (float)((k + (double)shift) * sr / nFft);
-                emit(k, t, pitch, col[k] + dskew);
+                emit(k, t, pitch, cur[t] + dskew);
             }
         }
     }

@@ -78,3 +78,23 @@ public class SpectralParityTests(ITestOutputHelper output)
         Assert.Equal(new MfccTransform(new MfccOptions(13)).Compute(f.Y).Data, mfcc.Data);
     }
 }
+
+/// <summary>The bundled transforms give the same arrays as the individual parity-tested ones, on a non-default set.</summary>
+public class FeatureTransformsTests
+{
+    [Fact]
+    public void Bundle_MatchesLibrosaFixtures()
+    {
+        var f = FeatureFixture.Get("nutcracker10_sr16k");
+        var tr = new FeatureTransforms(new FeatureParameters(f.Sr, f.NFft, f.Hop, f.NMels, f.Fmin, f.Fmax, f.NMfcc));
+        var ctx = tr.Context(f.Y);
+        Assert.True(Parity.MaxAbs(f.Npy("mfcc"), tr.Mfcc.Compute(ctx).Data) <= 1e-2);
+        Assert.True(Parity.MaxAbs(f.Npy("onset_env"), tr.Onset.Compute(ctx)) <= 1e-3 * Parity.MaxAbsValue(f.Npy("onset_env")));
+        Assert.Equal(f.Npy("tempo").Data[0], tr.TempoOf(ctx), 9);
+        Assert.Equal(f.Npy("beats").Data.Select(v => (int)v).ToArray(), tr.BeatTrack(ctx).Beats);
+        Assert.True(Parity.MaxAbs(f.Npy("chroma_stft"), tr.Chroma.Compute(ctx).Data) <= 1e-4);
+        Assert.Equal(0.0, Parity.MaxAbs(f.Npy("zcr"), tr.ZeroCrossingRate(ctx)));
+        // the same context reused: mel computed once and shared (same instance)
+        Assert.Same(tr.Mel.Compute(ctx), tr.Mel.Compute(ctx));
+    }
+}
