@@ -13,5 +13,7 @@ internal static class Verbs
         yield return DemoCommand.Create();
         yield return FeaturesCommand.Create();
         yield return MelImageCommand.Create();
+        yield return CorpusCommand.Create();
+        yield return NotebookCommand.Create();
     }
 }
