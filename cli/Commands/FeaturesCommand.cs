@@ -13,7 +13,7 @@ internal static class FeaturesCommand
 {
     public static Command Create()
     {
-        var manifest = new Argument<string>("manifest") { Description = "CSV manifest: id,path[,track_type,genre,language,artist,vocals_path,accompaniment_path]" };
+        var manifest = new Argument<string>("manifest") { Description = "Corpus manifest (CSV or JSON, docs/corpus.md): id, path and optional track_type, genre, language, artist, vocals_path, accompaniment_path" };
         var output = new Option<string>("--out") { Description = "Output table (.parquet or .csv)", DefaultValueFactory = _ => "results/features.parquet" };
         var duration = new Option<double?>("--duration") { Description = "Analyse only the first S seconds of each file" };
         var cache = new Option<string>("--cache") { Description = "Cache folder (one JSON per file content + parameters)", DefaultValueFactory = _ => "data/cache/features" };
@@ -32,7 +32,7 @@ internal static class FeaturesCommand
         };
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
-            var m = SimpleCsvManifest.Load(parse.GetValue(manifest)!);
+            IFeatureManifest m = CorpusManifestAdapter.Load(parse.GetValue(manifest)!);
             foreach (var p in m.Problems) AnsiConsole.MarkupLine($"[yellow]skipped manifest {Markup.Escape(p)}[/]");
             var t1 = new Table1Options(parse.GetValue(sr), parse.GetValue(nFft), parse.GetValue(hop), parse.GetValue(nMels), parse.GetValue(fmin),
                 parse.GetValue(fmax), parse.GetValue(nMfcc)).Validate();

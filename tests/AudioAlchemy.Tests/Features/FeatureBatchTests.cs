@@ -54,3 +54,20 @@ public class FeatureBatchTests
         Assert.Equal(again[0].Summary.FundamentalFreq, (double?)back.Data[0]["fundamental_freq"]);
     }
 }
+
+public class CorpusManifestAdapterTests
+{
+    [Fact]
+    public void CorpusCsvManifest_ExpandsStemsIntoTrackTypes()
+    {
+        using var dir = TestData.TempDir();
+        File.WriteAllText(dir.File("m.csv"), "id,path,genre,language,vocals_path,accompaniment_path\ns1,a.wav,pop,de,v.wav,acc.wav\ns2,b.wav,rock,en,,\n");
+        var m = CorpusManifestAdapter.Load(dir.File("m.csv"));
+        Assert.Equal(new[] { ("s1", 0), ("s1", 1), ("s1", 2), ("s2", 0) }, m.Jobs.Select(j => (j.TrackId, j.TrackType)).ToArray());
+        Assert.Equal(Path.Combine(dir.Path, "v.wav"), m.Jobs[1].Path);
+        Assert.Equal("de", m.Jobs[0].Language);
+        Assert.Equal(1, CorpusManifestAdapter.TrackTypeCode("vocals"));
+        Assert.Equal(2, CorpusManifestAdapter.TrackTypeCode("instrumental"));
+        Assert.Equal(-1, CorpusManifestAdapter.TrackTypeCode("drums"));
+    }
+}
