@@ -239,7 +239,7 @@ internal sealed class PyinViterbi
                 if (b < b0 || b > b1) continue;
                 int dist = Math.Max(0, Math.Max(b * Block - (j0 + vw - 1), j0 - (b * Block + Block - 1)));
                 if (bmax[sl * nBlocks + b] + kDist[pair][Math.Min(dist, H + 1)] < minBest) continue;
-                ScanBlock(prev, sl, tl, b, lo, hi, j0, ref best, ref arg);
+                ScanBlock(prev, sl, tl, b, lo, hi, j0, minBest, ref best, ref arg);
                 minBest = MinLane(best);
             }
     }
@@ -251,20 +251,34 @@ internal sealed class PyinViterbi
         return m;
     }
 
-    private void ScanBlock(double[] prev, int sl, int tl, int b, int lo, int hi, int j0, ref Vector<double> best, ref Vector<long> arg)
+    private void ScanBlock(double[] prev, int sl, int tl, int b, int lo, int hi, int j0, double minBest, ref Vector<double> best, ref Vector<long> arg)
     {
         var tab = k[sl * 2 + tl];
+        double km = kMax[sl * 2 + tl];
         int iStart = Math.Max(lo, b * Block), iEnd = Math.Min(hi, b * Block + Block - 1);
+        // Two independent accumulators (alternate sources) shorten the loop-carried dependency; merged tie-aware.
+        Vector<double> bestA = best, bestB = best;
+        Vector<long> argA = arg, argB = arg;
+        int off = sl * nb;
         for (int i = iStart; i <= iEnd; i++)
         {
-            int col0 = j0 - i + H + pad;
-            var kv = new Vector<double>(tab, i * rowLen + col0);
-            var cand = new Vector<double>(prev[sl * nb + i]) + kv;
-            var kIdx = new Vector<long>(sl * nb + i);
-            var mask = Vector.BitwiseOr(Vector.AsVectorInt64(Vector.GreaterThan(cand, best)),
-                Vector.BitwiseAnd(Vector.AsVectorInt64(Vector.Equals(cand, best)), Vector.LessThan(kIdx, arg)));
-            best = Vector.ConditionalSelect(mask, cand, best);
-            arg = Vector.ConditionalSelect(mask, kIdx, arg);
+            double v = prev[off + i];
+            if (v + km < minBest) continue; // cannot reach any lane's current best
+            var cand = new Vector<double>(v) + new Vector<double>(tab, i * rowLen + j0 - i + H + pad);
+            var kIdx = new Vector<long>(off + i);
+            if ((i & 1) == 0) Update(cand, kIdx, ref bestA, ref argA); else Update(cand, kIdx, ref bestB, ref argB);
         }
+        Update(bestB, argB, ref bestA, ref argA);
+        best = bestA;
+        arg = argA;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Update(Vector<double> cand, Vector<long> idx, ref Vector<double> best, ref Vector<long> arg)
+    {
+        var mask = Vector.BitwiseOr(Vector.AsVectorInt64(Vector.GreaterThan(cand, best)),
+            Vector.BitwiseAnd(Vector.AsVectorInt64(Vector.Equals(cand, best)), Vector.LessThan(idx, arg)));
+        best = Vector.ConditionalSelect(mask, cand, best);
+        arg = Vector.ConditionalSelect(mask, idx, arg);
     }
 }
