@@ -15,5 +15,8 @@ internal static class Verbs
         yield return MelImageCommand.Create();
         yield return CorpusCommand.Create();
         yield return NotebookCommand.Create();
+        yield return MelImageCommand.Create();
+        yield return ExperimentCommand.Create();
+        yield return StudyCommand.Create();
     }
 }
