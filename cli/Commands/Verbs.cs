@@ -11,12 +11,11 @@ internal static class Verbs
         yield return ConvertCommand.Create();
         yield return BenchCommand.Create();
         yield return DemoCommand.Create();
-        yield return FeaturesCommand.Create();
-        yield return MelImageCommand.Create();
         yield return CorpusCommand.Create();
         yield return NotebookCommand.Create();
         yield return MelImageCommand.Create();
         yield return ExperimentCommand.Create();
         yield return StudyCommand.Create();
+        yield return FeaturesCommand.Create();
     }
 }
