@@ -17,5 +17,6 @@ internal static class Verbs
         yield return ExperimentCommand.Create();
         yield return StudyCommand.Create();
         yield return FeaturesCommand.Create();
+        yield return PredictCommand.Create();
     }
 }
