@@ -8,7 +8,7 @@ namespace AudioAlchemy.Demo;
 /// Writes <c>index.html</c> in a results folder: one section per sub-folder (corpus, q1, q2, q2-cnn, mp3-vs-wav first, then
 /// the rest), each showing its PNG figures inline (linked to the interactive chart HTML next to them), links to charts
 /// without a PNG, and its CSV tables rendered as HTML (first <see cref="MaxTableRows"/> rows, linked to the full file);
-/// then the executed notebooks. Static HTML with relative links and no scripts, so it works offline and when the folder
+/// then the executed notebooks. The headline numbers (<see cref="Headlines"/>) come first. Static HTML with relative links and no scripts, so it works offline and when the folder
 /// is copied elsewhere (the chart pages embed plotly.js themselves). Written atomically.
 /// </summary>
 public static class ReportIndex
@@ -66,6 +66,14 @@ public static class ReportIndex
         if (notebooks.Exists) sb.Append("<a href=\"#notebooks\">Notebooks</a>");
         sb.Append("</nav>\n");
 
+        var headlines = Headlines.Read(root.FullName);
+        if (headlines.Count > 0)
+        {
+            sb.Append("<h2 id=\"headlines\">Headline numbers</h2>\n<p>Read back from the CSV tables below.</p>\n<ul>\n");
+            foreach (var h in headlines) sb.Append("<li>").Append(E(h)).Append("</li>\n");
+            sb.Append("</ul>\n");
+        }
+
         var topFiles = root.EnumerateFiles().Where(f => f.Name != "index.html" && !f.Name.EndsWith(".tmp", StringComparison.Ordinal)).ToList();
         if (topFiles.Count > 0) Section(sb, root, root, "top", "Overview", topFiles);
         foreach (var (dir, t) in ordered)
@@ -95,7 +103,10 @@ public static class ReportIndex
     {
         sb.Append("<h2 id=\"").Append(E(id)).Append("\">").Append(E(title)).Append("</h2>\n");
         var byName = files.OrderBy(f => Path.GetRelativePath(dir.FullName, f.FullName), StringComparer.Ordinal).ToList();
-        var pngs = byName.Where(f => f.Extension == ".png").ToList();
+        // a PNG older than its chart is a stale screenshot: link the chart instead
+        static bool Fresh(FileInfo png) => !File.Exists(Path.ChangeExtension(png.FullName, ".html"))
+            || png.LastWriteTimeUtc >= File.GetLastWriteTimeUtc(Path.ChangeExtension(png.FullName, ".html"));
+        var pngs = byName.Where(f => f.Extension == ".png" && Fresh(f)).ToList();
         foreach (var png in pngs)
         {
             var chart = new FileInfo(Path.ChangeExtension(png.FullName, ".html"));
@@ -103,7 +114,7 @@ public static class ReportIndex
             sb.Append("<figure><a href=\"").Append(Href(root, chart.Exists ? chart : png)).Append("\"><img src=\"").Append(Href(root, png))
               .Append("\" alt=\"").Append(E(caption)).Append("\"></a><figcaption>").Append(E(caption)).Append("</figcaption></figure>\n");
         }
-        var charts = byName.Where(f => f.Extension == ".html" && !File.Exists(Path.ChangeExtension(f.FullName, ".png"))).ToList();
+        var charts = byName.Where(f => f.Extension == ".html" && !pngs.Any(p => p.FullName == Path.ChangeExtension(f.FullName, ".png"))).ToList();
         if (charts.Count > 0)
         {
             sb.Append("<p>Interactive charts: ");

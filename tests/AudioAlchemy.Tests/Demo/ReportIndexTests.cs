@@ -13,6 +13,9 @@ public class ReportIndexTests
         Put("q2/q2_confusion_test_RF.html", "<html>chart</html>");
         Put("q2/q2_confusion_test_RF.png", "png");
         Put("q2/q2_learning_curve_RF.html", "<html>chart</html>");
+        Put("q2/q2_sweep.png", "old png");
+        Put("q2/q2_sweep.html", "<html>newer chart</html>");
+        File.SetLastWriteTimeUtc(Path.Combine(dir.Path, "q2/q2_sweep.png"), DateTime.UtcNow.AddHours(-1));
         Put("q1/q1_summary.csv", "cv,ablation,model,f1\nstratified,vocal,LogReg,0.5\n");
         Put("q2-cnn/models/grey-c2/history.csv", "epoch\n1\n");
         Put("extra/notes.txt", "x");
@@ -26,6 +29,8 @@ public class ReportIndexTests
         Assert.Contains("<img src=\"q2/q2_confusion_test_RF.png\"", html);
         Assert.Contains("href=\"q2/q2_confusion_test_RF.html\"", html);
         Assert.Contains("href=\"q2/q2_learning_curve_RF.html\"", html);          // chart without PNG: a link
+        Assert.DoesNotContain("<img src=\"q2/q2_sweep.png\"", html);           // stale screenshot: not shown
+        Assert.Contains("href=\"q2/q2_sweep.html\"", html);
         Assert.Contains("<td>0.8125</td>", html);
         Assert.Contains("<td>0.7123</td>", html);                               // long numbers shortened
         Assert.Contains("href=\"notebooks/00-corpus.html\"", html);
