@@ -16,6 +16,9 @@ public static class CsvRecords
             .Select(r => (IReadOnlyDictionary<string, string>)header.Select((h, i) => (h, r[i])).ToDictionary(x => x.h, x => x.Item2)).ToList();
     }
 
+    /// <summary>The cell as text ("?" when the column is absent).</summary>
+    public static string Text(this IReadOnlyDictionary<string, string> row, string column) => row.TryGetValue(column, out var s) ? s : "?";
+
     /// <summary>The cell as a number (NaN when empty or not a number).</summary>
     public static double Number(this IReadOnlyDictionary<string, string> row, string column) =>
         row.TryGetValue(column, out var s) && double.TryParse(s, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double v)
