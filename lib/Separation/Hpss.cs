@@ -75,7 +75,7 @@ public static class Hpss
     }
 
     /// <summary>scipy 'reflect' (half-sample symmetric: d c b a | a b c d | d c b a) index into 0..n−1.</summary>
-    internal static int Reflect(int i, int n)
+    public static int Reflect(int i, int n)
     {
         if ((uint)i < (uint)n) return i;
         int period = 2 * n;

@@ -29,7 +29,7 @@ public static class SiSdr
             target += t * t;
             noise += (e - t) * (e - t);
         }
-        if (noise == 0) return target == 0 ? double.NaN : double.PositiveInfinity;
+        if (noise == 0) return target == 0 ? double.NegativeInfinity : double.PositiveInfinity;
         return 10 * Math.Log10(target / noise);
     }
 }
