@@ -11,5 +11,6 @@ internal static class Verbs
         yield return ConvertCommand.Create();
         yield return BenchCommand.Create();
         yield return DemoCommand.Create();
+        yield return CorpusCommand.Create();
     }
 }
