@@ -12,7 +12,7 @@ namespace AudioAlchemy.Separation;
 /// audio file's bytes, the rate and the separator's <see cref="ISeparator.Settings"/>. Existing complete folders are reused
 /// (resume after an interruption; re-runs cost nothing); every WAV is written atomically. Bad rows are skipped and listed.
 /// The output manifest repeats each row three times with id <c>&lt;id&gt;_full|_vocals|_no_vocals</c>, the path of that WAV,
-/// <c>track_type</c> 0/1/2 and the extra columns <c>song_id</c> (the original id) and <c>separator</c>.
+/// <c>track_type</c> 0/1/2 and the extra columns <c>source_id</c> (the original id) and <c>separator</c>.
 /// </summary>
 public sealed class AblationBuilder
 {
@@ -69,7 +69,7 @@ public sealed class AblationBuilder
             {
                 var extra = new Dictionary<string, string>(rows[i].Extra ?? new Dictionary<string, string>())
                 {
-                    ["song_id"] = rows[i].Id,
+                    ["source_id"] = rows[i].Id,
                     ["separator"] = settings,
                 };
                 outRows.Add(rows[i] with
