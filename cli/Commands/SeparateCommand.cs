@@ -25,18 +25,21 @@ internal static class SeparateCommand
             var separator = sep.Factory(parse, null)();
             var y = AudioFile.Load(path, sr: rate).Samples;
             var sw = Stopwatch.StartNew();
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var r = separator is DemucsSeparator d ? d.SeparateFile(path, rate) : separator.Separate(y, rate);
-            double seconds = sw.Elapsed.TotalSeconds;
+            double seconds = sw.Elapsed.TotalSeconds, cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
             Directory.CreateDirectory(dir);
             var format = new SaveOptions(AudioEncoding.Float32);
             AudioFile.Save(Path.Combine(dir, "vocals.wav"), r.Vocals, rate, format);
             AudioFile.Save(Path.Combine(dir, "no_vocals.wav"), r.Accompaniment, rate, format);
             double minutes = y.Length / (double)rate / 60;
             AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(Path.Combine(dir, "vocals.wav"))}[/] and [green]no_vocals.wav[/] " +
-                $"({separator.Settings}; {seconds:0.00} s, {seconds / Math.Max(minutes, 1e-9):0.00} s per audio-minute)");
+                $"({separator.Settings}; {seconds:0.00} s wall, {cpu:0.00} CPU-s in this process = {seconds / Math.Max(minutes, 1e-9):0.00} s wall / " +
+                $"{cpu / Math.Max(minutes, 1e-9):0.00} CPU-s per audio-minute)");
             return 0;
         }));
         cmd.Subcommands.Add(Eval());
+        cmd.Subcommands.Add(Sweep());
         return cmd;
     }
 
@@ -86,11 +89,48 @@ internal static class SeparateCommand
             double audioMin = run.Tracks.Sum(t => t.AudioSeconds) / 60, sepSec = run.Tracks.Sum(t => t.SeparateSeconds);
             AnsiConsole.MarkupLine($"separator: {Markup.Escape(sep.Factory(parse, null)().Settings)}");
             AnsiConsole.MarkupLine($"speed: {sepSec / Math.Max(audioMin, 1e-9):0.00} s of separation per audio-minute per worker ({parallel} workers); " +
-                $"whole run {run.WallSeconds:0.0} s wall for {audioMin:0.0} audio-minutes (incl. loading and scoring) = {run.WallSeconds / Math.Max(audioMin, 1e-9):0.00} s/min");
+                $"whole run {run.WallSeconds:0.0} s wall, {run.CpuSeconds:0.0} CPU-s for {audioMin:0.0} audio-minutes (incl. loading and scoring) = " +
+                $"{run.WallSeconds / Math.Max(audioMin, 1e-9):0.00} s wall / {run.CpuSeconds / Math.Max(audioMin, 1e-9):0.00} CPU-s per audio-minute");
             AnsiConsole.MarkupLine("silence baseline: all-zero estimates scored by the SDR formula (0 dB in every window; museval itself refuses silent estimates); its SI-SDR is −∞.");
             foreach (var s in run.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped[/] row {s.Row} ({Markup.Escape(s.Id)}): {Markup.Escape(s.Reason)}");
             AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(csv)}[/]");
             return run.Tracks.Count > 0 ? 0 : 1;
+        }));
+        return cmd;
+    }
+
+    private static Command Sweep()
+    {
+        var manifest = new Argument<string>("manifest") { Description = "Manifest with true stems" };
+        var stride = new Option<int>("--stride") { Description = "Use every N-th row", DefaultValueFactory = _ => 5 };
+        var limit = new Option<int?>("--limit") { Description = "At most N rows" };
+        var jobs = new Option<int?>("--jobs") { Description = "Files in parallel (default: all cores)" };
+        var margins = new Option<string>("--margins-vocals") { Description = "Comma-separated margin_v values", DefaultValueFactory = _ => "1,2,4,10" };
+        var powers = new Option<string>("--powers") { Description = "Comma-separated mask powers", DefaultValueFactory = _ => "1,2" };
+        var hpss = new Option<string>("--hpss-kernels") { Description = "Comma-separated HPSS kernels (0 = off)", DefaultValueFactory = _ => "0,31" };
+        var lows = new Option<string>("--vocal-low-hz") { Description = "Comma-separated vocal-band lower edges (0 = off)", DefaultValueFactory = _ => "0,120" };
+        var highs = new Option<string>("--vocal-high-hz") { Description = "Comma-separated vocal-band upper edges (0 = off)", DefaultValueFactory = _ => "0" };
+        var repeats = new Option<string>("--min-repeat-seconds") { Description = "Comma-separated nn_filter widths in seconds", DefaultValueFactory = _ => "2" };
+        var cmd = new Command("sweep", "Median SDR of REPET-SIM over a grid of settings (background computed once per track)") { manifest, stride, limit, jobs, margins, powers, hpss, lows, highs, repeats };
+        cmd.SetAction(parse => CliRunner.Run(() =>
+        {
+            var m = Manifest.Load(parse.GetValue(manifest)!);
+            static double[] L(string s) => s.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var grid = (from rep in L(parse.GetValue(repeats)!) from mv in L(parse.GetValue(margins)!) from p in L(parse.GetValue(powers)!)
+                        from h in L(parse.GetValue(hpss)!) from lo in L(parse.GetValue(lows)!) from hi in L(parse.GetValue(highs)!)
+                        select new RepetSimOptions(MinRepeatSeconds: rep, MarginVocals: mv, MaskPower: p, HpssKernel: (int)h, VocalLowHz: lo, VocalHighHz: hi > 0 ? hi : null)).ToList();
+            int n = m.Rows.Where((_, i) => i % Math.Max(1, parse.GetValue(stride)) == 0).Take(parse.GetValue(limit) ?? int.MaxValue).Count();
+            IReadOnlyList<SweepResult> res = [];
+            AnsiConsole.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask("tracks", maxValue: n);
+                res = RepetSimSweep.Run(m, grid, parse.GetValue(stride), parse.GetValue(limit), parallelFiles: parse.GetValue(jobs), onTrackDone: () => task.Increment(1));
+            });
+            var table = new Table().Title($"median over {n} tracks (dB)").AddColumns("settings", "vocals SDR", "accomp. SDR", "vocals SI-SDR");
+            foreach (var r in res.OrderByDescending(r => r.VocalsSdr))
+                table.AddRow(Markup.Escape(r.Options.Describe()), D(r.VocalsSdr), D(r.AccompanimentSdr), D(r.VocalsSiSdr));
+            AnsiConsole.Write(table);
+            return 0;
         }));
         return cmd;
     }

@@ -37,7 +37,20 @@ public sealed class RepetSimSeparator : ISeparator
         var stft = new Stft(new StftOptions(Options.NFft, Options.HopLength));
         var X = stft.Forward(mixture);
         var S = X.Magnitude();
-        var masks = Masks(S, sampleRate);
+        var background = RepeatingBackground(S, sampleRate);
+        var harmonic = Options.HpssKernel > 0 ? HarmonicMask(S) : null;
+        return Reconstruct(mixture, sampleRate, stft, X, S, background, harmonic);
+    }
+
+    /// <summary>
+    /// The last step of <see cref="Separate"/> from precomputed pieces (lets parameter sweeps reuse the expensive
+    /// background): <paramref name="X"/> = stft(mixture), <paramref name="S"/> = |X| and <paramref name="background"/>
+    /// (all (bins, frames)), and the HPSS harmonic mask when <see cref="RepetSimOptions.HpssKernel"/> &gt; 0.
+    /// </summary>
+    public SeparationResult Reconstruct(float[] mixture, int sampleRate, Stft stft, ComplexMatrix X, Matrix S, Matrix background, Matrix? harmonicMask)
+    {
+        int n = mixture.Length;
+        var masks = MasksFrom(S, background, harmonicMask, sampleRate);
         var vocals = stft.Inverse(Apply(X, masks.Vocals), n);
         float[] accompaniment;
         if (Options.Accompaniment == AccompanimentMode.Residual)
@@ -49,13 +62,19 @@ public sealed class RepetSimSeparator : ISeparator
         return new SeparationResult(vocals, accompaniment, sampleRate);
     }
 
+    /// <summary>librosa <c>hpss</c>'s harmonic soft mask of <paramref name="S"/> (bins, frames) with this separator's kernel, margin and power.</summary>
+    public Matrix HarmonicMask(Matrix S) =>
+        Hpss.Masks(S, Options.HpssKernel, Options.HpssKernel, Options.MaskPower, Options.HpssMargin, Options.HpssMargin, Options.MaxThreads).Harmonic;
+
     /// <summary>
     /// The vocal and background soft masks for a magnitude spectrogram <paramref name="S"/> (bins, frames) at
     /// <paramref name="sampleRate"/>; both (bins, frames) in [0, 1].
     /// </summary>
-    public (Matrix Vocals, Matrix Background) Masks(Matrix S, int sampleRate)
+    public (Matrix Vocals, Matrix Background) Masks(Matrix S, int sampleRate) =>
+        MasksFrom(S, RepeatingBackground(S, sampleRate), Options.HpssKernel > 0 ? HarmonicMask(S) : null, sampleRate);
+
+    private (Matrix Vocals, Matrix Background) MasksFrom(Matrix S, Matrix background, Matrix? harmonicMask, int sampleRate)
     {
-        var background = RepeatingBackground(S, sampleRate);
         int len = S.Data.Length;
         var diff = new float[len];
         var refV = new float[len];
@@ -72,11 +91,8 @@ public sealed class RepetSimSeparator : ISeparator
         SoftMask.Compute(diff, refV, maskV.Data, Options.MaskPower);
         SoftMask.Compute(background.Data, refI, maskI.Data, Options.MaskPower);
 
-        if (Options.HpssKernel > 0)
-        {
-            var (harmonic, _) = Hpss.Masks(S, Options.HpssKernel, Options.HpssKernel, Options.MaskPower, Options.HpssMargin, Options.HpssMargin, Options.MaxThreads);
-            for (int i = 0; i < len; i++) maskV.Data[i] *= harmonic.Data[i];
-        }
+        if (Options.HpssKernel > 0 && harmonicMask is not null)
+            for (int i = 0; i < len; i++) maskV.Data[i] *= harmonicMask.Data[i];
         ApplyBandPrior(maskV, sampleRate);
         return (maskV, maskI);
     }

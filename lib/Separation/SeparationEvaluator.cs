@@ -42,6 +42,7 @@ public sealed class SeparationEvaluator
         var results = new TrackEvaluation?[rows.Count];
         var skipped = new ConcurrentBag<SkippedItem>();
         var wall = Stopwatch.StartNew();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelFiles }, separatorFactory, (i, _, separator) =>
         {
             var row = rows[i];
@@ -50,7 +51,8 @@ public sealed class SeparationEvaluator
             onTrackDone?.Invoke();
             return separator;
         }, _ => { });
-        return new EvaluationRun(results.Where(r => r != null).Select(r => r!).ToList(), skipped.OrderBy(s => s.Row).ToList(), wall.Elapsed.TotalSeconds);
+        return new EvaluationRun(results.Where(r => r != null).Select(r => r!).ToList(), skipped.OrderBy(s => s.Row).ToList(), wall.Elapsed.TotalSeconds,
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds);
     }
 
     /// <summary>Evaluates one row (throws <see cref="AlchemyException"/> for a row without stems or with unreadable audio).</summary>
