@@ -20,11 +20,12 @@ internal sealed class SeparatorArguments
     public Option<int> HpssKernel { get; } = new("--hpss-kernel") { Description = "Also remove percussion from the vocals with HPSS median filters of this size (0 = off)", DefaultValueFactory = _ => D.HpssKernel };
     public Option<double> VocalLowHz { get; } = new("--vocal-low-hz") { Description = "Vocal band prior: bins below go to the accompaniment (0 = off)", DefaultValueFactory = _ => D.VocalLowHz };
     public Option<double?> VocalHighHz { get; } = new("--vocal-high-hz") { Description = "Vocal band prior: bins above go to the accompaniment (default off)" };
+    public Option<bool> LibrosaExample { get; } = new("--librosa-example") { Description = "Use librosa's example exactly (margin_v 10, no band prior), overriding --margin-vocals and --vocal-low-hz" };
     public Option<AccompanimentMode> Accompaniment { get; } = new("--accompaniment") { Description = "Residual (mixture − vocals) or Masked (librosa's background mask)", DefaultValueFactory = _ => D.Accompaniment };
 
     public void AddTo(Command cmd)
     {
-        foreach (Option o in new Option[] { Method, DemucsExe, DemucsModel, DemucsTimeout, MarginVocals, MarginBackground, Power, MinRepeat, Neighbors, HpssKernel, VocalLowHz, VocalHighHz, Accompaniment })
+        foreach (Option o in new Option[] { Method, DemucsExe, DemucsModel, DemucsTimeout, MarginVocals, MarginBackground, Power, MinRepeat, Neighbors, HpssKernel, VocalLowHz, VocalHighHz, Accompaniment, LibrosaExample })
             cmd.Options.Add(o);
     }
 
@@ -43,7 +44,10 @@ internal sealed class SeparatorArguments
         var o = new RepetSimOptions(MinRepeatSeconds: parse.GetValue(MinRepeat), Neighbors: parse.GetValue(Neighbors),
             MarginBackground: parse.GetValue(MarginBackground), MarginVocals: parse.GetValue(MarginVocals), MaskPower: parse.GetValue(Power),
             HpssKernel: parse.GetValue(HpssKernel), VocalLowHz: parse.GetValue(VocalLowHz), VocalHighHz: parse.GetValue(VocalHighHz),
-            Accompaniment: parse.GetValue(Accompaniment), MaxThreads: threadsEach).Validate();
+            Accompaniment: parse.GetValue(Accompaniment), MaxThreads: threadsEach);
+        if (parse.GetValue(LibrosaExample))
+            o = o with { MarginVocals = RepetSimOptions.LibrosaExample.MarginVocals, VocalLowHz = RepetSimOptions.LibrosaExample.VocalLowHz };
+        o = o.Validate();
         return () => new RepetSimSeparator(o);
     }
 }
