@@ -22,7 +22,7 @@ internal static class CorpusCommand
         var perGenre = new Option<int>("--per-genre") { Description = "Songs per genre", DefaultValueFactory = _ => 20 };
         var seconds = new Option<double>("--seconds") { Description = "Seconds per song", DefaultValueFactory = _ => 30 };
         var seed = new Option<ulong>("--seed") { Description = "Corpus seed (same seed → same bytes)", DefaultValueFactory = _ => 1 };
-        var sr = new Option<int>("--sr") { Description = "Sample rate of the outputs in Hz", DefaultValueFactory = _ => AudioAlchemy.Audio.AudioFile.DefaultSampleRate };
+        var sr = new Option<int>("--sr") { Description = "Sample rate of the outputs in Hz", DefaultValueFactory = _ => AudioAlchemy.Dsp.Defaults.SampleRate };
         var genres = new Option<string?>("--genres") { Description = $"Comma-separated genres (default: {string.Join(",", GenreCatalog.Names)})" };
         var languages = new Option<string?>("--languages") { Description = $"Comma-separated espeak-ng languages (default: {string.Join(",", LyricsBank.DefaultLanguages)}; also available: {string.Join(",", LyricsBank.Languages.Except(LyricsBank.DefaultLanguages))})" };
         var jobs = new Option<int?>("--jobs") { Description = "Songs rendered in parallel (default: all cores)" };

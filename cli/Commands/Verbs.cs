@@ -14,5 +14,9 @@ internal static class Verbs
         yield return AblateCommand.Create();
         yield return DemoCommand.Create();
         yield return CorpusCommand.Create();
+        yield return NotebookCommand.Create();
+        yield return MelImageCommand.Create();
+        yield return ExperimentCommand.Create();
+        yield return StudyCommand.Create();
     }
 }

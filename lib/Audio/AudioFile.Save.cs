@@ -109,6 +109,8 @@ public static partial class AudioFile
         {
             int clip = 1;
             SndFileInterop.Command(h, SndFileInterop.SfcSetClipping, null, clip); // SFC_SET_CLIPPING takes the flag in datasize
+            // No PEAK chunk: it stores the write time, which would make identical audio give different bytes.
+            SndFileInterop.Command(h, SndFileInterop.SfcSetAddPeakChunk, null, 0);
             if (enc == AudioEncoding.Mp3)
             {
                 int mode = SndFileInterop.BitrateModeConstant;
@@ -155,7 +157,8 @@ public static partial class AudioFile
         string wav = tmp + ".wav";
         try
         {
-            TryWriteSndFile(wav, s, AudioEncoding.Float32, kbps, throwOnOpen: true);
+            // 24-bit PCM, not float: LAME 3.100 misreads mono IEEE-float WAV input (+3 dB, clipping).
+            TryWriteSndFile(wav, s, AudioEncoding.Pcm24, kbps, throwOnOpen: true);
             var (lo, hi) = Mp3BitrateRange(s.SampleRate);
             int outRate = kbps >= lo && kbps <= hi ? s.SampleRate : kbps > 160 ? 44100 : kbps > 64 ? 22050 : 11025;
             var (exe, args) = FindOnPath("lame") is { } lame

@@ -87,6 +87,7 @@ public static partial class AudioFile
         resampler.Flush(resampled!);
         int outLen = SoxrResampler.OutputLength(read, nativeSr, targetSr);
         var inter = resampled!.ToArray(outLen * outCh);
+        if (outCh == 1) return new AudioSignal(inter, targetSr);
         var channels = new float[outCh][];
         for (int c = 0; c < outCh; c++) channels[c] = new float[outLen];
         Deinterleave(inter, outCh, channels, 0);

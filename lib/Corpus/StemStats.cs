@@ -7,7 +7,7 @@ namespace AudioAlchemy.Corpus;
 /// <param name="VocalToAccompanimentDb">Vocal RMS over accompaniment RMS in the vocal-active frames, dB.</param>
 /// <param name="AccompanimentRmsDb">Accompaniment RMS over the whole song, dBFS.</param>
 /// <param name="AccompanimentActiveFraction">Fraction of frames where the accompaniment is above <see cref="StemChecker.ActiveDb"/> dBFS.</param>
-/// <param name="MaxSumError">max |mixture − (vocals + accompaniment)| over all samples.</param>
+/// <param name="MaxSumError">max |mixture − (vocals + accompaniment)| over all samples, summed in float32 (infinity when the lengths differ).</param>
 /// <param name="MixturePeak">Largest absolute mixture sample.</param>
 public sealed record StemStats(ManifestRow Row, double VocalActiveFraction, double VocalEnergyInVoicedFrames, double VocalToAccompanimentDb,
     double AccompanimentRmsDb, double AccompanimentActiveFraction, double MaxSumError, double MixturePeak);

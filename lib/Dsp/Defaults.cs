@@ -18,6 +18,9 @@ public static class Defaults
     /// <summary>MFCC coefficients the study uses (librosa's own default is 20).</summary>
     public const int NMfcc = 13;
 
+    /// <summary>librosa's own <c>feature.mfcc(n_mfcc=20)</c> default (the study passes <see cref="NMfcc"/>).</summary>
+    public const int NMfccLibrosa = 20;
+
     /// <summary>Lowest pitch for pyin/yin in the study: note C2 in Hz.</summary>
     public const double PitchFmin = 65.40639132514966;
 

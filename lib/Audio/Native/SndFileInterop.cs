@@ -38,6 +38,7 @@ internal static partial class SndFileInterop
     internal const int SfcSetCompressionLevel = 0x1301;
     internal const int SfcSetBitrateMode = 0x1305;
     internal const int SfcSetClipping = 0x10C0;
+    internal const int SfcSetAddPeakChunk = 0x1050;
     internal const int BitrateModeConstant = 0;
 
     static SndFileInterop() => NativeLibraries.EnsureRegistered();

@@ -2,7 +2,8 @@ namespace AudioAlchemy.Corpus.Synth;
 
 /// <summary>
 /// Places lyric lines on the bar grid and writes a melody for them in the song's key: each line starts on a bar line
-/// after the intro, spans one bar (slow tempos) or two, sometimes followed by a rest of the same length; each word
+/// after the intro (none in very short songs), spans one bar (slow tempos) or two (cut at the song's end), sometimes
+/// followed by a rest of the same length; each word
 /// gets a scale note, starting on a chord tone and moving by small steps, in the voice's register.
 /// </summary>
 public static class MelodyWriter
@@ -24,12 +25,14 @@ public static class MelodyWriter
         double barSec = arrangement.BarSeconds;
         int phraseBars = barSec >= 2.4 ? 1 : 2;
         var phrases = new List<VocalPhrase>();
-        int bar = arrangement.IntroBars, line = 0;
-        while ((bar + phraseBars) * barSec <= plan.Seconds - 0.25)
+        double end = plan.Seconds - 0.25;
+        int bar = arrangement.IntroBars * barSec > plan.Seconds / 4 ? 0 : arrangement.IntroBars, line = 0;
+        while (bar * barSec < end - 1.0 && bar < arrangement.BarChords.Length)
         {
             var words = lines[line++ % lines.Count].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var chord = arrangement.BarChords[bar];
-            phrases.Add(new VocalPhrase(bar * barSec, phraseBars * barSec * 0.92, words, Melody(words.Length, chord, plan.Tonic, scaleKeys, reference, rng)));
+            double slot = Math.Min(phraseBars * barSec, end - bar * barSec) * 0.92;
+            phrases.Add(new VocalPhrase(bar * barSec, slot, words, Melody(words.Length, chord, plan.Tonic, scaleKeys, reference, rng)));
             bar += phraseBars;
             if (rng.Chance(0.3)) bar += phraseBars;
         }

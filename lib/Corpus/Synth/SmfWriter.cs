@@ -64,8 +64,10 @@ public static class SmfWriter
         t.AddRange(data);
     }
 
-    /// <summary>Appends a MIDI variable-length quantity (7 bits per byte, high bit = more).</summary>
-    internal static void WriteVarLen(List<byte> t, long value)
+    /// <summary>Appends a MIDI variable-length quantity (7 bits per byte, high bit = more) to <paramref name="t"/>.</summary>
+    /// <param name="t">Byte list to append to.</param>
+    /// <param name="value">0..0x0FFFFFFF.</param>
+    public static void WriteVarLen(List<byte> t, long value)
     {
         if (value < 0 || value > 0x0FFFFFFF) throw new ArgumentOutOfRangeException(nameof(value), $"delta time {value} out of SMF range");
         Span<byte> buf = stackalloc byte[4];

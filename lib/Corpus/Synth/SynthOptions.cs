@@ -1,4 +1,3 @@
-using AudioAlchemy.Audio;
 
 namespace AudioAlchemy.Corpus.Synth;
 
@@ -21,7 +20,7 @@ public sealed record SynthOptions(
     int PerGenre = 20,
     double Seconds = 30,
     ulong Seed = 1,
-    int SampleRate = AudioFile.DefaultSampleRate,
+    int SampleRate = Dsp.Defaults.SampleRate,
     IReadOnlyList<string>? Genres = null,
     IReadOnlyList<string>? Languages = null,
     IReadOnlyList<string>? Voices = null,

@@ -52,6 +52,20 @@ public class RoundTripTests
         double best = 0;
         for (int lag = -1200; lag <= 1200; lag++) best = Math.Max(best, Correlation(y, back, lag, 4000, y.Length - 4000));
         Assert.True(best > 0.99, $"correlation {best}");
+        // Level preserved within 0.5 dB (an external-encoder path once came back +3 dB louder).
+        double rmsIn = Math.Sqrt(y.Average(v => (double)v * v)), rmsOut = Math.Sqrt(back.Average(v => (double)v * v));
+        Assert.InRange(20 * Math.Log10(rmsOut / rmsIn), -0.5, 0.5);
+    }
+
+    [Fact]
+    public void FloatWav_SameAudio_SameBytes()
+    {
+        using var dir = TestData.TempDir();
+        var y = TestData.Sine(440, 22050, 0.5);
+        AudioFile.Save(dir.File("a.wav"), y, 22050, new SaveOptions(AudioEncoding.Float32));
+        Thread.Sleep(1100); // a timestamp in the header would differ after a second
+        AudioFile.Save(dir.File("b.wav"), y, 22050, new SaveOptions(AudioEncoding.Float32));
+        Assert.Equal(File.ReadAllBytes(dir.File("a.wav")), File.ReadAllBytes(dir.File("b.wav")));
     }
 
     [Fact]

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using AudioAlchemy.Notebooks;
+using Spectre.Console;
+
+namespace AudioAlchemy.Cli.Commands;
+
+/// <summary><c>alchemy notebook run FILE.ipynb... [--out DIR] [--param name=value ...]</c>: headless notebook execution.</summary>
+internal static class NotebookCommand
+{
+    public static Command Create()
+    {
+        var notebook = new Command("notebook", "Polyglot (.ipynb, C#) notebooks: run them headless");
+        notebook.Subcommands.Add(Run());
+        return notebook;
+    }
+
+    private static Command Run()
+    {
+        var files = new Argument<string[]>("files") { Description = "Notebooks (.ipynb) to run, in order", Arity = ArgumentArity.OneOrMore };
+        var outDir = new Option<string>("--out") { Description = "Folder for the executed .ipynb and its .html", DefaultValueFactory = _ => Path.Combine("results", "notebooks") };
+        var parameters = new Option<string[]>("--param", "-p")
+        {
+            Description = "Override a variable of the cell tagged 'parameters' (papermill convention), e.g. --param seconds=5; repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var cmd = new Command("run", "Execute every C# cell in order, write the executed notebook and a standalone HTML page; exit 1 at the first failing cell")
+        {
+            files, outDir, parameters,
+        };
+        cmd.SetAction(parse => CliRunner.Run(() =>
+        {
+            var values = ParseParameters(parse.GetValue(parameters) ?? []);
+            string dir = parse.GetValue(outDir)!;
+            int failed = 0;
+            foreach (var file in parse.GetValue(files)!)
+            {
+                AnsiConsole.MarkupLine($"[bold]{Markup.Escape(file)}[/]");
+                var options = new NotebookRunOptions
+                {
+                    Parameters = values,
+                    Progress = p => AnsiConsole.MarkupLine(
+                        $"  cell {p.CellNumber,3} ({p.CodeCellIndex}/{p.CodeCellCount}) {p.Elapsed.TotalSeconds,7:0.00} s{(p.Failed ? " [red]failed[/]" : "")}"),
+                };
+                var result = NotebookRunner.RunAsync(file, options).GetAwaiter().GetResult();
+                var written = NotebookArtifacts.Write(result, file, dir);
+                foreach (var w in result.Warnings) AnsiConsole.MarkupLine($"  [yellow]note:[/] {Markup.Escape(w)}");
+                if (result.Failure is { } f)
+                {
+                    failed++;
+                    AnsiConsole.MarkupLine($"  [red]error:[/] {Markup.Escape(file)}: {Markup.Escape(f.ToString())}");
+                }
+                AnsiConsole.MarkupLine($"  {(result.Succeeded ? "[green]ok[/]" : "[red]stopped[/]")} in {result.Elapsed.TotalSeconds:0.00} s → " +
+                    $"{Markup.Escape(written.Notebook)}, {Markup.Escape(written.Html)}");
+            }
+            return failed == 0 ? 0 : 1;
+        }));
+        return cmd;
+    }
+
+    private static Dictionary<string, string> ParseParameters(IEnumerable<string> items)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            int eq = item.IndexOf('=');
+            if (eq <= 0) throw new AlchemyException($"--param {item}: expected name=value");
+            string name = item[..eq].Trim();
+            if (!values.TryAdd(name, item[(eq + 1)..]))
+                throw new AlchemyException($"--param {name} given twice");
+        }
+        return values;
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using AudioAlchemy.Experiments;
+using Spectre.Console;
+
+namespace AudioAlchemy.Cli.Commands;
+
+/// <summary><c>alchemy study q1|q2-classical --features TABLE</c>: the research-question studies into results/.</summary>
+internal static class StudyCommand
+{
+    public static Command Create()
+    {
+        var cmd = new Command("study", "Run a research-question study on a feature table");
+        cmd.Subcommands.Add(Verb("q1", "Q1 sung language: ablation complete/vocal/no_vocal x LogReg, RF, SVM-linear, LightGBM (+GMM with --frames)", q1: true));
+        cmd.Subcommands.Add(Verb("q2-classical", "Q2 genre, classical models: KNN LOOCV sweep, RF sweep, learning curves, held-out test", q1: false));
+        return cmd;
+    }
+
+    private static Command Verb(string name, string description, bool q1)
+    {
+        var features = new Option<string>("--features") { Description = "Feature table (.csv/.parquet): track_id, track_type, genre, language, artist, numeric features", Required = true };
+        var frames = new Option<string?>("--frames") { Description = "Frame-level table (track_id, track_type, mfcc_*) for the GMM (q1 only)" };
+        var outDir = new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => "results" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
+        var degree = new Option<int>("--degree") { Description = "Parallel degree", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds", DefaultValueFactory = _ => 5 };
+        var noPng = new Option<bool>("--no-png") { Description = "Skip PNG rendering of charts" };
+        var rfIter = new Option<int>("--rf-iter") { Description = "q2: random-search size of the RF sweep (0 = full grid)", DefaultValueFactory = _ => 12 };
+        var cmd = new Command(name, description) { features, outDir, seed, degree, folds, noPng };
+        if (q1) cmd.Options.Add(frames); else cmd.Options.Add(rfIter);
+        cmd.SetAction(p => CliRunner.Run(() =>
+        {
+            var o = new StudyOptions(p.GetValue(outDir)!, p.GetValue(seed), Math.Max(1, p.GetValue(degree)), !p.GetValue(noPng), p.GetValue(folds));
+            var df = TableReader.Load(p.GetValue(features)!);
+            var cols = new StudyColumns();
+            var progress = new Progress<string>(s => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}[/]"));
+            StudyResult r;
+            if (q1)
+            {
+                var fr = p.GetValue(frames) is { } f ? FrameTable.Load(f, cols.Id, cols.TrackType, cols.Metadata) : null;
+                r = Q1Study.Run(df, o, cols, fr, progress: progress);
+            }
+            else r = Q2ClassicalStudy.Run(df, o, cols, new Q2Settings(RfRandomIterations: p.GetValue(rfIter)), progress);
+            Print(r.Summary);
+            Print(r.MinMax);
+            foreach (var n in r.Notes) AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(n)}");
+            AnsiConsole.MarkupLine($"{r.Files.Count} files in [green]{Markup.Escape(o.OutDir)}[/], {r.Seconds:0.0} s");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static void Print(TidyTable t)
+    {
+        var table = new Table().AddColumns(t.Columns.Select(c => Markup.Escape(c)).ToArray());
+        foreach (var row in t.Rows)
+            table.AddRow(row.Select(c => Markup.Escape(c is double d ? ExperimentCommand.F(d) : TidyTable.Format(c))).ToArray());
+        AnsiConsole.Write(table);
+    }
+}

@@ -1,0 +1,58 @@
+namespace AudioAlchemy.Experiments;
+
+/// <summary>
+/// scikit-learn's StratifiedKFold. Without shuffling the fold assignment is identical to scikit-learn's
+/// (classes ordered by first appearance, <c>y_order[i::k]</c> allocation, rows of each class filled fold by fold).
+/// With <paramref name="Shuffle"/> the per-class fold list is permuted with our seeded RNG: the same algorithm and
+/// fold sizes as scikit-learn, but not numpy's random stream, so the rows differ from scikit-learn's.
+/// </summary>
+/// <param name="K">Number of folds (≥ 2).</param>
+/// <param name="Shuffle">Permute each class's fold list.</param>
+/// <param name="Seed">Seed used when shuffling.</param>
+public sealed record StratifiedKFold(int K, bool Shuffle = false, int Seed = 0) : ISplitter
+{
+    /// <inheritdoc />
+    public string Name => Shuffle ? $"stratified:{K}:shuffle:{Seed}" : $"stratified:{K}";
+
+    /// <summary>The test-fold number of each row, length n.</summary>
+    public int[] Assign(IReadOnlyList<int> y)
+    {
+        if (K < 2) throw new AlchemyException($"stratified k-fold needs k >= 2, got {K}");
+        // Encode classes by order of first appearance, like sklearn.
+        var firstSeen = new Dictionary<int, int>();
+        var enc = new int[y.Count];
+        for (int i = 0; i < y.Count; i++)
+        {
+            if (!firstSeen.TryGetValue(y[i], out int e)) firstSeen[y[i]] = e = firstSeen.Count;
+            enc[i] = e;
+        }
+        int nClasses = firstSeen.Count;
+        var counts = new int[nClasses];
+        foreach (int e in enc) counts[e]++;
+        if (counts.All(c => c < K)) throw new AlchemyException($"stratified {K}-fold: every class has fewer than {K} members");
+        if (y.Count < K) throw new AlchemyException($"stratified {K}-fold: only {y.Count} samples");
+        var order = enc.Order().ToArray();
+        var allocation = new int[K, nClasses];
+        for (int f = 0; f < K; f++)
+            for (int i = f; i < order.Length; i += K) allocation[f, order[i]]++;
+        var rng = new Random(Seed);
+        var testFold = new int[y.Count];
+        for (int c = 0; c < nClasses; c++)
+        {
+            var folds = new List<int>();
+            for (int f = 0; f < K; f++) for (int r = 0; r < allocation[f, c]; r++) folds.Add(f);
+            var arr = folds.ToArray();
+            if (Shuffle) rng.Shuffle(arr);
+            int next = 0;
+            for (int i = 0; i < enc.Length; i++) if (enc[i] == c) testFold[i] = arr[next++];
+        }
+        return testFold;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Fold> Split(IReadOnlyList<int> y, IReadOnlyList<string>? groups)
+    {
+        var a = Assign(y);
+        return Enumerable.Range(0, K).Select(f => Fold.FromAssignment(f, a)).ToArray();
+    }
+}

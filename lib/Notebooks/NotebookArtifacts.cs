@@ -1,0 +1,27 @@
+namespace AudioAlchemy.Notebooks;
+
+/// <summary>The files of one executed notebook.</summary>
+/// <param name="Notebook">The executed .ipynb.</param>
+/// <param name="Html">Its standalone HTML rendering.</param>
+public sealed record NotebookArtifacts(string Notebook, string Html)
+{
+    /// <summary>
+    /// Writes the executed notebook and its HTML page into <paramref name="outDir"/> as
+    /// <c>&lt;name&gt;.ipynb</c> and <c>&lt;name&gt;.html</c> (atomically), never over the source notebook itself
+    /// (then the names get an <c>.executed</c> suffix).
+    /// </summary>
+    public static NotebookArtifacts Write(NotebookRunResult result, string sourcePath, string outDir)
+    {
+        string stem = Path.GetFileNameWithoutExtension(sourcePath);
+        string ipynb = Path.GetFullPath(Path.Combine(outDir, stem + ".ipynb"));
+        if (string.Equals(ipynb, Path.GetFullPath(sourcePath), StringComparison.Ordinal))
+        {
+            stem += ".executed";
+            ipynb = Path.GetFullPath(Path.Combine(outDir, stem + ".ipynb"));
+        }
+        string html = Path.Combine(Path.GetDirectoryName(ipynb)!, stem + ".html");
+        result.Notebook.Save(ipynb);
+        NotebookHtml.Save(result.Notebook, Path.GetFileNameWithoutExtension(sourcePath), html);
+        return new NotebookArtifacts(ipynb, html);
+    }
+}

@@ -1,0 +1,64 @@
+using AudioAlchemy.Experiments;
+using AudioAlchemy.Models;
+
+namespace AudioAlchemy.Tests.Experiments;
+
+public class StudyTests
+{
+    private static readonly ModelSpec[] FastModels =
+        [ModelSpec.Parse("logreg"), ModelSpec.Parse("rf(n_estimators=10)"), ModelSpec.Parse("svm"), ModelSpec.Parse("lightgbm(num_iterations=20)")];
+
+    [Fact]
+    public void Q1RunsEndToEndAndVocalsCarryLanguage()
+    {
+        using var tmp = TestData.TempDir();
+        var (table, frames) = SyntheticFeatures.WithFrames(tracks: 90, artists: 15, seed: 1, frames: 12, separation: 1.0);
+        var frameTable = FrameTable.FromDataFrame(frames, "track_id", "track_type", new StudyColumns().Metadata);
+        var r = Q1Study.Run(table, new StudyOptions(tmp.Path, Seed: 0, Degree: 2, Png: false, Folds: 3), frames: frameTable,
+            gmm: new GmmOptions(Components: 2, MaxIterations: 20), models: FastModels);
+        // 2 CV schemes × 3 ablations × 5 models (incl. GMM).
+        Assert.Equal(30, r.Summary.Rows.Count);
+        double F1(string cv, string ablation, string model) => (double)r.Summary.Rows
+            .Single(x => (string)x[0]! == cv && (string)x[1]! == ablation && (string)x[2]! == model)[9]!;
+        // Synthetic language lives in the vocals: vocal-only beats no-vocal by far; no-vocal sits near chance (3 languages).
+        Assert.True(F1("stratified", "vocal", "LogReg") > F1("stratified", "no_vocal", "LogReg") + 0.3,
+            $"vocal {F1("stratified", "vocal", "LogReg")} no_vocal {F1("stratified", "no_vocal", "LogReg")}");
+        Assert.True(F1("grouped_by_artist", "no_vocal", "LogReg") < 0.6);
+        Assert.True(F1("stratified", "vocal", "GMM") > 0.5);
+        foreach (var f in new[] { "q1_summary.csv", "q1_minmax.csv", "q1_per_class.csv", "q1_confusion.csv", "q1_f1_stratified.html",
+                     "q1_confusion_grouped_by_artist_vocal_GMM.html" })
+            Assert.True(File.Exists(tmp.File(f)), f);
+        var csv = TableReader.Load(tmp.File("q1_summary.csv"));
+        Assert.Equal(30, csv.Rows.Count);
+        Assert.Equal(8, r.MinMax.Rows.Count);
+    }
+
+    [Fact]
+    public void Q1WithoutFramesSkipsGmmWithANote()
+    {
+        using var tmp = TestData.TempDir();
+        var table = SyntheticFeatures.Table(tracks: 45, artists: 3, seed: 2);
+        var r = Q1Study.Run(table, new StudyOptions(tmp.Path, Png: false, Folds: 3, Degree: 2), models: FastModels);
+        Assert.Contains(r.Notes, n => n.Contains("GMM skipped"));
+        Assert.DoesNotContain(r.Summary.Rows, x => (string)x[2]! == "GMM");
+        Assert.True(24 == r.Summary.Rows.Count, string.Join("; ", r.Notes));
+    }
+
+    [Fact]
+    public void Q2ClassicalRunsEndToEnd()
+    {
+        using var tmp = TestData.TempDir();
+        var table = SyntheticFeatures.Table(tracks: 100, artists: 20, seed: 3, separation: 1.0);
+        var settings = new Q2Settings(KnnGrid: "n_neighbors=1|5;p=1|2;weights=uniform|distance", RfGrid: "max_depth=none|4;min_samples_leaf=1|3;min_samples_split=2;n_estimators=10|20",
+            RfRandomIterations: 3);
+        var r = Q2ClassicalStudy.Run(table, new StudyOptions(tmp.Path, Png: false, Folds: 3, Degree: 2), settings: settings);
+        Assert.Equal(2, r.Summary.Rows.Count);
+        Assert.All(r.Summary.Rows, row => Assert.True((double)row[4]! > 0.5, $"test accuracy {row[4]}"));
+        var knn = TableReader.Load(tmp.File("q2_knn_sweep.csv"));
+        Assert.Equal(8, knn.Rows.Count);
+        Assert.Equal(3, TableReader.Load(tmp.File("q2_rf_sweep.csv")).Rows.Count);
+        Assert.True(TableReader.Load(tmp.File("q2_learning_curves.csv")).Rows.Count >= 6);
+        foreach (var f in new[] { "q2_test_metrics.csv", "q2_test_per_class.csv", "q2_test_confusion.csv", "q2_knn_sweep.html", "q2_roc_test_RF.html", "q2_learning_curve_KNN.html" })
+            Assert.True(File.Exists(tmp.File(f)), f);
+    }
+}
