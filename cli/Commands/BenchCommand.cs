@@ -11,6 +11,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure speed (seconds per audio-minute, per feature) against reference tools");
         bench.Subcommands.Add(Decode());
+        bench.Subcommands.Add(BenchFeaturesCommand.Create());
         return bench;
     }
 

@@ -18,5 +18,7 @@ internal static class Verbs
         yield return MelImageCommand.Create();
         yield return ExperimentCommand.Create();
         yield return StudyCommand.Create();
+        yield return FeaturesCommand.Create();
+        yield return PredictCommand.Create();
     }
 }

@@ -40,11 +40,14 @@ public static class LearningCurve
             var sub = new Fold(fold.Index, fold.Train[..Math.Min(sizes[t.s], fold.Train.Length)], fold.Test);
             // A prefix holding a single class cannot train a classifier: that point is skipped (NaN), as sklearn errors there.
             if (sub.Train.Select(i => y[i]).Distinct().Count() < 2) return;
-            results[t.s, t.f] = CrossValidation.RunFold(data, enc.Classes, y, model, sub, o);
+            // Like scikit-learn's error_score=nan: a size the model cannot train on (e.g. k > rows) becomes NaN.
+            try { results[t.s, t.f] = CrossValidation.RunFold(data, enc.Classes, y, model, sub, o); }
+            catch (AlchemyException) { }
         });
         return sizes.Select((n, s) =>
         {
             var rs = Enumerable.Range(0, folds.Count).Select(f => results[s, f]).OfType<FoldResult>().ToArray();
+            if (rs.Length == 0) return new LearningCurvePoint(n, double.NaN, double.NaN, double.NaN, double.NaN);
             var (tm, ts) = CvResult.MeanStd(rs.Select(r => scoring.Of(r.TrainMetrics!)));
             var (vm, vs) = CvResult.MeanStd(rs.Select(r => scoring.Of(r.Metrics)));
             return new LearningCurvePoint(n, tm, ts, vm, vs);

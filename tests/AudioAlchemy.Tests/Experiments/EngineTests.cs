@@ -61,6 +61,10 @@ public class EngineTests
         Assert.Equal([4, 13, 22, 31, 40], lc.Select(p => p.TrainSize));
         Assert.All(lc, p => Assert.Equal(1.0, p.TrainMean, 12)); // 1-NN always fits its training rows
         Assert.True(lc[^1].ValidationMean > 0.8);
+        // Sizes the model cannot train on (k > rows) become NaN points instead of failing the curve.
+        var knn = LearningCurve.Run(data, ModelSpec.Parse("knn(n_neighbors=10)"), new StratifiedKFold(3), Scoring.Accuracy);
+        Assert.True(double.IsNaN(knn[0].ValidationMean));
+        Assert.True(knn[^1].ValidationMean > 0.8);
     }
 
     [Fact]

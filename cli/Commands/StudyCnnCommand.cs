@@ -1,0 +1,85 @@
+using System.CommandLine;
+using AudioAlchemy.Models.Cnn;
+using Spectre.Console;
+
+namespace AudioAlchemy.Cli.Commands;
+
+/// <summary><c>alchemy study q2-cnn</c>: the CNN sweep on mel images (grey/viridis) with a budget for small machines.</summary>
+internal static class StudyCnnCommand
+{
+    /// <summary>The <c>study</c> verb holding <see cref="Q2Cnn"/> (merge into a shared <c>study</c> verb when one exists).</summary>
+    public static Command Create()
+    {
+        var study = new Command("study", "Run a study (sweeps, metrics, tables) and write its results");
+        study.Subcommands.Add(Q2Cnn());
+        return study;
+    }
+
+    /// <summary>The <c>q2-cnn</c> subcommand.</summary>
+    public static Command Q2Cnn()
+    {
+        var mels = new Option<string?>("--mels") { Description = "Folder of mel .npy files (n_mels × frames, dB) + labels.csv (file,label[,group]) + optional mel_params.json" };
+        var synthetic = new Option<int>("--synthetic") { Description = "Instead of --mels: N synthetic tracks over 10 classes (128 mels × 1292 frames), for speed checks" };
+        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("results", "q2-cnn") };
+        var image = new Option<string>("--image") { Description = "grey, viridis or both", DefaultValueFactory = _ => "both" };
+        var maxConfigs = new Option<int>("--max-configs") { Description = "Random subset of the 108-config seed grid per image mode (0 = all)", DefaultValueFactory = _ => 6 };
+        var maxEpochs = new Option<int>("--max-epochs") { Description = "Cap on every config's epochs (0 = none)", DefaultValueFactory = _ => 15 };
+        var byArtist = new Option<bool>("--by-artist") { Description = "Split by the group (artist) column so no artist is in two parts" };
+        var seed = new Option<int>("--seed") { Description = "Seed of split, subset, torch and crops", DefaultValueFactory = _ => 0 };
+        var crop = new Option<int>("--crop-frames") { Description = "Crop length in frames (130 ≈ 3 s)", DefaultValueFactory = _ => CnnDefaults.CropFrames };
+        var channels = new Option<int>("--base-channels") { Description = "Channels of the first conv block", DefaultValueFactory = _ => 16 };
+        var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 32 };
+        var crops = new Option<int>("--crops-per-track") { Description = "Random training crops per track per epoch", DefaultValueFactory = _ => 4 };
+        var mixup = new Option<double>("--mixup") { Description = "Mixup alpha (0 = off)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores)", DefaultValueFactory = _ => 0 };
+        var layers = new Option<int[]>("--conv-layers") { Description = "Override the grid's conv layers {2,3}", AllowMultipleArgumentsPerToken = true };
+        var epochs = new Option<int[]>("--epochs") { Description = "Override the grid's epochs {10,15,30}", AllowMultipleArgumentsPerToken = true };
+        var patience = new Option<int[]>("--patience") { Description = "Override the grid's patience {2,5}", AllowMultipleArgumentsPerToken = true };
+        var dropout = new Option<double[]>("--dropout") { Description = "Override the grid's dropout {0.2,0.3,0.5}", AllowMultipleArgumentsPerToken = true };
+        var lr = new Option<double[]>("--lr") { Description = "Override the grid's learning rates {1e-2,1e-3,1e-4}", AllowMultipleArgumentsPerToken = true };
+        var task = new Option<string>("--task") { Description = "What the labels are (stored in the models)", DefaultValueFactory = _ => "genre" };
+        var cmd = new Command("q2-cnn", "CNN on mel images: sweep of the seed grid (budgeted), early stopping, track-level voting; writes results.csv and models")
+            { mels, synthetic, output, image, maxConfigs, maxEpochs, byArtist, seed, crop, channels, batch, crops, mixup, threads, layers, epochs, patience, dropout, lr, task };
+        cmd.SetAction(parse => CliRunner.Run(() =>
+        {
+            IMelSource source = parse.GetValue(mels) is { } folder ? new NpyMelFolder(folder)
+                : parse.GetValue(synthetic) is > 0 and var n ? new SyntheticMels(new SyntheticMelOptions(TracksPerClass: Math.Max(1, n / 10), Seed: parse.GetValue(seed)))
+                : throw new AlchemyException("study q2-cnn: give --mels FOLDER or --synthetic N");
+            var modes = parse.GetValue(image)!.ToLowerInvariant() switch
+            {
+                "grey" or "gray" => new[] { MelImageMode.Grey },
+                "viridis" => [MelImageMode.Viridis],
+                "both" => [MelImageMode.Grey, MelImageMode.Viridis],
+                var other => throw new AlchemyException($"--image: expected grey, viridis or both, got '{other}'"),
+            };
+            int s = parse.GetValue(seed);
+            var grid = CnnSweepGrid.Seed(modes);
+            grid = grid with
+            {
+                ConvLayers = Or(parse.GetValue(layers), grid.ConvLayers),
+                Epochs = Or(parse.GetValue(epochs), grid.Epochs),
+                Patience = Or(parse.GetValue(patience), grid.Patience),
+                Dropout = Or(parse.GetValue(dropout), grid.Dropout),
+                LearningRate = Or(parse.GetValue(lr), grid.LearningRate),
+            };
+            var options = new CnnSweepOptions(grid, new CnnSweepBudget(parse.GetValue(maxConfigs), parse.GetValue(maxEpochs), s),
+                new CnnTrainOptions(BatchSize: parse.GetValue(batch), CropsPerTrack: parse.GetValue(crops), Seed: s, Threads: parse.GetValue(threads),
+                    Augment: new AugmentOptions(MixupAlpha: parse.GetValue(mixup))),
+                BaseChannels: parse.GetValue(channels), CropFrames: parse.GetValue(crop), SplitByGroup: parse.GetValue(byArtist), SplitSeed: s, Task: parse.GetValue(task)!);
+            var r = new CnnSweep(options).Run(source, parse.GetValue(output)!, line => AnsiConsole.MarkupLine(Markup.Escape(line)));
+            foreach (var skipped in r.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(skipped)}");
+            var table = new Table().AddColumns("config", "epochs run", "val acc", "test acc", "test macro-F1", "s/epoch");
+            foreach (var row in r.Rows)
+                table.AddRow(row.Config.Key, $"{row.EpochsRun} (best {row.BestEpoch})", $"{row.ValAccuracy:0.000}", $"{row.TestAccuracy:0.000}", $"{row.TestMacroF1:0.000}", $"{row.SecondsPerEpoch:0.0}");
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"split train/val/test tracks: {r.Split.Train}/{r.Split.Validation}/{r.Split.Test}");
+            foreach (var (mode, best) in r.Best)
+                AnsiConsole.MarkupLine($"best {mode}: [green]{best.Config.Key}[/] test accuracy {best.TestAccuracy:0.000}, macro-F1 {best.TestMacroF1:0.000} → {Markup.Escape(best.ModelDir)}");
+            AnsiConsole.MarkupLine($"inference: {r.InferenceSecondsPer30s:0.000} s per 30 s clip (mel → probabilities); results: [green]{Markup.Escape(r.ResultsCsv)}[/]");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static T[] Or<T>(T[]? given, T[] fallback) => given is { Length: > 0 } ? given : fallback;
+}

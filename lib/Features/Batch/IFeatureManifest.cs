@@ -1,0 +1,17 @@
+namespace AudioAlchemy.Features.Batch;
+
+/// <summary>
+/// Source of feature jobs. <see cref="SimpleCsvManifest"/> reads a plain CSV until the corpus manifest
+/// (<c>AudioAlchemy.Corpus.Manifest</c>) is wired in through an adapter implementing this interface.
+/// </summary>
+public interface IFeatureManifest
+{
+    /// <summary>The manifest file.</summary>
+    string Source { get; }
+
+    /// <summary>All jobs, in manifest order; rows that cannot be read become <see cref="Problems"/>.</summary>
+    IReadOnlyList<FeatureJob> Jobs { get; }
+
+    /// <summary>Rows skipped while reading (row number and reason).</summary>
+    IReadOnlyList<string> Problems { get; }
+}
