@@ -10,6 +10,8 @@ internal static class Verbs
         yield return InfoCommand.Create();
         yield return ConvertCommand.Create();
         yield return BenchCommand.Create();
+        yield return SeparateCommand.Create();
+        yield return AblateCommand.Create();
         yield return DemoCommand.Create();
         yield return CorpusCommand.Create();
         yield return NotebookCommand.Create();

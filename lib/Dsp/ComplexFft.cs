@@ -2,14 +2,15 @@ namespace AudioAlchemy.Dsp;
 
 /// <summary>
 /// In-place complex FFT plan of any size n ≥ 1 in double precision (unnormalised forward, 1/n-normalised inverse,
-/// numpy conventions). Powers of two use an iterative radix-2 transform with precomputed twiddles; other sizes use
+/// numpy conventions). Powers of two use an iterative radix-2 transform (first two stages fused, SIMD butterflies, contiguous per-stage twiddles); other sizes use
 /// Bluestein's chirp-z algorithm over a power-of-two plan. Buffers are reused: one instance per thread.
 /// </summary>
 public sealed class ComplexFft
 {
     private readonly int n;
     private readonly int[]? bitReverse;
-    private readonly double[]? cos, sin;
+    // Twiddles of every radix-2 stage, contiguous per stage (see the constructor).
+    private readonly double[]? twRe, twIm;
     private readonly Bluestein? bluestein;
 
     /// <summary>Creates a plan for transforms of length <paramref name="n"/>.</summary>
@@ -27,14 +28,16 @@ public sealed class ComplexFft
                 for (int b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
                 bitReverse[i] = r;
             }
-            cos = new double[n / 2];
-            sin = new double[n / 2];
-            for (int k = 0; k < n / 2; k++)
-            {
-                double a = -2 * Math.PI * k / n;
-                cos[k] = Math.Cos(a);
-                sin[k] = Math.Sin(a);
-            }
+            // Stage with half-span h (h = 1, 2, 4, ..., n/2) uses w_k = e^{-2πik/(2h)}, k < h, stored at [h - 1, 2h - 1).
+            twRe = new double[Math.Max(1, n - 1)];
+            twIm = new double[Math.Max(1, n - 1)];
+            for (int h = 1; h < n; h <<= 1)
+                for (int k = 0; k < h; k++)
+                {
+                    double a = -Math.PI * k / h;
+                    twRe[h - 1 + k] = Math.Cos(a);
+                    twIm[h - 1 + k] = Math.Sin(a);
+                }
         }
         else
         {
@@ -63,29 +66,88 @@ public sealed class ComplexFft
     {
         if (re.Length < n || im.Length < n) throw new ArgumentException($"buffers must hold {n} values");
         if (bluestein != null) { bluestein.Transform(re, im, inverse); return; }
+        re = re[..n];
+        im = im[..n];
         var br = bitReverse!;
         for (int i = 0; i < n; i++)
         {
             int j = br[i];
             if (j > i) { (re[i], re[j]) = (re[j], re[i]); (im[i], im[j]) = (im[j], im[i]); }
         }
-        double sign = inverse ? -1 : 1;
-        for (int size = 2; size <= n; size <<= 1)
+        // The inverse transform is the forward transform of the conjugate, conjugated: negate im before and after.
+        if (inverse) Negate(im);
+        int h = 1;
+        if (n >= 4)
         {
-            int half = size >> 1, step = n / size;
-            for (int start = 0; start < n; start += size)
+            Radix4First(re, im);
+            h = 4;
+        }
+        for (; h < n; h <<= 1) Stage(re, im, h);
+        if (inverse) Negate(im);
+    }
+
+    /// <summary>The first two radix-2 stages fused (twiddles 1 and −i need no multiplications).</summary>
+    private void Radix4First(Span<double> re, Span<double> im)
+    {
+        for (int s = 0; s < n; s += 4)
+        {
+            double r0 = re[s], i0 = im[s], r1 = re[s + 1], i1 = im[s + 1];
+            double r2 = re[s + 2], i2 = im[s + 2], r3 = re[s + 3], i3 = im[s + 3];
+            double ar = r0 + r1, ai = i0 + i1, br = r0 - r1, bi = i0 - i1; // stage 1, pair (0,1)
+            double cr = r2 + r3, ci = i2 + i3, dr = r2 - r3, di = i2 - i3; // stage 1, pair (2,3)
+            re[s] = ar + cr; im[s] = ai + ci;
+            re[s + 2] = ar - cr; im[s + 2] = ai - ci;
+            // twiddle −i on d: (dr, di)·(−i) = (di, −dr)
+            re[s + 1] = br + di; im[s + 1] = bi - dr;
+            re[s + 3] = br - di; im[s + 3] = bi + dr;
+        }
+    }
+
+    /// <summary>One radix-2 stage with half-span <paramref name="h"/> ≥ 4, vectorised over k.</summary>
+    private void Stage(Span<double> re, Span<double> im, int h)
+    {
+        var wr = twRe.AsSpan(h - 1, h);
+        var wi = twIm.AsSpan(h - 1, h);
+        int size = h << 1;
+        int vc = System.Numerics.Vector<double>.Count;
+        for (int start = 0; start < n; start += size)
+        {
+            var ra = re.Slice(start, h);
+            var ia = im.Slice(start, h);
+            var rb = re.Slice(start + h, h);
+            var ib = im.Slice(start + h, h);
+            int k = 0;
+            if (System.Numerics.Vector.IsHardwareAccelerated && h >= vc)
             {
-                for (int k = 0, t = 0; k < half; k++, t += step)
+                for (; k <= h - vc; k += vc)
                 {
-                    double wr = cos![t], wi = sign * sin![t];
-                    int a = start + k, b = a + half;
-                    double xr = re[b] * wr - im[b] * wi;
-                    double xi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - xr; im[b] = im[a] - xi;
-                    re[a] += xr; im[a] += xi;
+                    var vwr = new System.Numerics.Vector<double>(wr[k..]);
+                    var vwi = new System.Numerics.Vector<double>(wi[k..]);
+                    var vbr = new System.Numerics.Vector<double>(rb[k..]);
+                    var vbi = new System.Numerics.Vector<double>(ib[k..]);
+                    var xr = vbr * vwr - vbi * vwi;
+                    var xi = vbr * vwi + vbi * vwr;
+                    var var_ = new System.Numerics.Vector<double>(ra[k..]);
+                    var vai = new System.Numerics.Vector<double>(ia[k..]);
+                    (var_ - xr).CopyTo(rb[k..]);
+                    (vai - xi).CopyTo(ib[k..]);
+                    (var_ + xr).CopyTo(ra[k..]);
+                    (vai + xi).CopyTo(ia[k..]);
                 }
             }
+            for (; k < h; k++)
+            {
+                double xr = rb[k] * wr[k] - ib[k] * wi[k];
+                double xi = rb[k] * wi[k] + ib[k] * wr[k];
+                rb[k] = ra[k] - xr; ib[k] = ia[k] - xi;
+                ra[k] += xr; ia[k] += xi;
+            }
         }
+    }
+
+    private static void Negate(Span<double> v)
+    {
+        for (int i = 0; i < v.Length; i++) v[i] = -v[i];
     }
 
     /// <summary>Bluestein's algorithm: a length-n DFT as a circular convolution of length m = 2^k ≥ 2n − 1.</summary>

@@ -9,7 +9,9 @@ namespace AudioAlchemy.Dsp;
 public sealed class Stft
 {
     private readonly RealFft fft;
+    private const int Block = 32;
     private readonly double[] window, frame, re, im;
+    private readonly float[] blockRe, blockIm;
 
     /// <summary>Creates a transform for the given options (defaults: n_fft 2048, hop 512, Hann, centred, zero padding).</summary>
     public Stft(StftOptions? options = null)
@@ -20,6 +22,8 @@ public sealed class Stft
         frame = new double[Options.NFft];
         re = new double[fft.Bins];
         im = new double[fft.Bins];
+        blockRe = new float[Block * fft.Bins];
+        blockIm = new float[Block * fft.Bins];
     }
 
     /// <summary>The validated options.</summary>
@@ -34,15 +38,39 @@ public sealed class Stft
         if (Options.Center && Options.PadMode == "reflect" && y.Length <= pad)
             throw new ArgumentException($"signal of {y.Length} samples is too short for reflect padding of {pad}");
         var S = new ComplexMatrix(fft.Bins, frames);
-        for (int t = 0; t < frames; t++)
+        int bins = fft.Bins;
+        // Frames are transformed in blocks into frame-major scratch, then transposed into the (bins, frames) layout
+        // block by block, so the output is written in contiguous runs instead of one scattered value per row.
+        for (int t0 = 0; t0 < frames; t0 += Block)
         {
-            int start = t * hop - pad;
-            for (int i = 0; i < nFft; i++) frame[i] = Sample(y, start + i) * window[i];
-            fft.Forward(frame, re, im);
-            for (int k = 0; k < re.Length; k++)
+            int count = Math.Min(Block, frames - t0);
+            for (int b = 0; b < count; b++)
             {
-                S.Real[k * frames + t] = (float)re[k];
-                S.Imag[k * frames + t] = (float)im[k];
+                int start = (t0 + b) * hop - pad;
+                if (start >= 0 && start + nFft <= y.Length)
+                {
+                    var seg = y.Slice(start, nFft);
+                    for (int i = 0; i < nFft; i++) frame[i] = seg[i] * window[i];
+                }
+                else
+                {
+                    for (int i = 0; i < nFft; i++) frame[i] = Sample(y, start + i) * window[i];
+                }
+                fft.Forward(frame, re, im);
+                for (int k = 0; k < bins; k++)
+                {
+                    blockRe[b * bins + k] = (float)re[k];
+                    blockIm[b * bins + k] = (float)im[k];
+                }
+            }
+            for (int k = 0; k < bins; k++)
+            {
+                int row = k * frames + t0;
+                for (int b = 0; b < count; b++)
+                {
+                    S.Real[row + b] = blockRe[b * bins + k];
+                    S.Imag[row + b] = blockIm[b * bins + k];
+                }
             }
         }
         return S;

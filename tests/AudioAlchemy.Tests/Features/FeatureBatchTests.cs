@@ -14,9 +14,12 @@ public class FeatureBatchTests
         File.WriteAllText(dir.File("bad.ogg"), "not audio");
         var sine = TestData.Sine(440, 22050, 1.5);
         AudioAlchemy.Audio.AudioFile.Save(dir.File("tone.wav"), sine, 22050);
+        // A different file for the vocals stem: identical content would share one cache entry (keyed by content),
+        // and which of the two parallel jobs computes it first would be a race.
+        AudioAlchemy.Audio.AudioFile.Save(dir.File("tone_vocals.wav"), TestData.Sine(550, 22050, 1.5), 22050);
         File.WriteAllText(dir.File("m.csv"),
             "id,path,track_type,genre,language,artist,vocals_path\n" +
-            "tone,tone.wav,0,test,xx,\"Doe, J\",tone.wav\n" +
+            "tone,tone.wav,0,test,xx,\"Doe, J\",tone_vocals.wav\n" +
             "bad,bad.ogg,0,test,,,\n" +
             "gone,missing.wav,0,test,,,\n" +
             "oops,tone.wav,7,test,,,\n");

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using AudioAlchemy.Separation;
+
+namespace AudioAlchemy.Cli.Commands;
+
+/// <summary>The options that choose and configure a separator, shared by <c>separate</c>, <c>separate eval</c> and <c>ablate</c>.</summary>
+internal sealed class SeparatorArguments
+{
+    private static readonly RepetSimOptions D = new();
+
+    public Option<string> Method { get; } = new("--method") { Description = "repet-sim (embedded, default) or demucs (needs the demucs program)", DefaultValueFactory = _ => "repet-sim" };
+    public Option<string?> DemucsExe { get; } = new("--demucs-exe") { Description = $"demucs executable (default: ${DemucsOptions.EnvironmentVariable}, else demucs on PATH)" };
+    public Option<string> DemucsModel { get; } = new("--demucs-model") { Description = "demucs model name (-n)", DefaultValueFactory = _ => DemucsOptions.DefaultModel };
+    public Option<double> DemucsTimeout { get; } = new("--demucs-timeout") { Description = "Seconds before a demucs run is killed", DefaultValueFactory = _ => 1800 };
+    public Option<double> MarginVocals { get; } = new("--margin-vocals") { Description = "REPET-SIM vocal mask margin (librosa example's margin_v)", DefaultValueFactory = _ => D.MarginVocals };
+    public Option<double> MarginBackground { get; } = new("--margin-background") { Description = "REPET-SIM background mask margin (margin_i; used with --accompaniment masked)", DefaultValueFactory = _ => D.MarginBackground };
+    public Option<double> Power { get; } = new("--mask-power") { Description = "Soft-mask exponent", DefaultValueFactory = _ => D.MaskPower };
+    public Option<double> MinRepeat { get; } = new("--min-repeat-seconds") { Description = "Similar frames must be at least this far apart (nn_filter width)", DefaultValueFactory = _ => D.MinRepeatSeconds };
+    public Option<int?> Neighbors { get; } = new("--neighbors") { Description = "Similar frames per frame (default: librosa's 2·ceil(sqrt(frames − 2·width + 1)))" };
+    public Option<int> HpssKernel { get; } = new("--hpss-kernel") { Description = "Also remove percussion from the vocals with HPSS median filters of this size (0 = off)", DefaultValueFactory = _ => D.HpssKernel };
+    public Option<double> VocalLowHz { get; } = new("--vocal-low-hz") { Description = "Vocal band prior: bins below go to the accompaniment (0 = off)", DefaultValueFactory = _ => D.VocalLowHz };
+    public Option<double?> VocalHighHz { get; } = new("--vocal-high-hz") { Description = "Vocal band prior: bins above go to the accompaniment (default off)" };
+    public Option<bool> LibrosaExample { get; } = new("--librosa-example") { Description = "Use librosa's example exactly (margin_v 10, no band prior), overriding --margin-vocals and --vocal-low-hz" };
+    public Option<AccompanimentMode> Accompaniment { get; } = new("--accompaniment") { Description = "Residual (mixture − vocals) or Masked (librosa's background mask)", DefaultValueFactory = _ => D.Accompaniment };
+
+    public void AddTo(Command cmd)
+    {
+        foreach (Option o in new Option[] { Method, DemucsExe, DemucsModel, DemucsTimeout, MarginVocals, MarginBackground, Power, MinRepeat, Neighbors, HpssKernel, VocalLowHz, VocalHighHz, Accompaniment, LibrosaExample })
+            cmd.Options.Add(o);
+    }
+
+    /// <summary>A factory of separators as the options say; <paramref name="threadsEach"/> cores per REPET-SIM instance (null = all).</summary>
+    public Func<ISeparator> Factory(ParseResult parse, int? threadsEach)
+    {
+        string method = parse.GetValue(Method)!.ToLowerInvariant();
+        if (method == "demucs")
+        {
+            var d = new DemucsOptions(parse.GetValue(DemucsExe), parse.GetValue(DemucsModel)!, TimeSpan.FromSeconds(parse.GetValue(DemucsTimeout)));
+            _ = new DemucsSeparator(d); // fail fast when demucs is missing
+            return () => new DemucsSeparator(d);
+        }
+        if (method is not ("repet-sim" or "repet" or "repetsim"))
+            throw new AlchemyException($"--method '{method}': expected repet-sim or demucs");
+        var o = new RepetSimOptions(MinRepeatSeconds: parse.GetValue(MinRepeat), Neighbors: parse.GetValue(Neighbors),
+            MarginBackground: parse.GetValue(MarginBackground), MarginVocals: parse.GetValue(MarginVocals), MaskPower: parse.GetValue(Power),
+            HpssKernel: parse.GetValue(HpssKernel), VocalLowHz: parse.GetValue(VocalLowHz), VocalHighHz: parse.GetValue(VocalHighHz),
+            Accompaniment: parse.GetValue(Accompaniment), MaxThreads: threadsEach);
+        if (parse.GetValue(LibrosaExample))
+            o = o with { MarginVocals = RepetSimOptions.LibrosaExample.MarginVocals, VocalLowHz = RepetSimOptions.LibrosaExample.VocalLowHz };
+        o = o.Validate();
+        return () => new RepetSimSeparator(o);
+    }
+}

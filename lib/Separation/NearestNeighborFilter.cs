@@ -1,0 +1,185 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using AudioAlchemy.Dsp;
+
+namespace AudioAlchemy.Separation;
+
+/// <summary>
+/// <c>librosa.decompose.nn_filter(S, aggregate=np.median, metric='cosine', width=w, k=k)</c> over the columns (frames) of a
+/// non-negative spectrogram: every frame is replaced, bin by bin, by the median of its k most similar frames (cosine
+/// similarity, as <c>librosa.segment.recurrence_matrix</c> with <c>sym=False, self=False</c> selects them) among frames at
+/// least <c>width</c> frames away. Frames with zero norm are at cosine distance 1 from everything (scikit-learn's
+/// <c>normalize</c> leaves them zero); ties are broken by the lower frame index.
+/// </summary>
+public static class NearestNeighborFilter
+{
+    /// <summary>librosa's default k: 2·ceil(sqrt(frames − 2·width + 1)).</summary>
+    public static int DefaultNeighbors(int frames, int width) => 2 * (int)Math.Ceiling(Math.Sqrt(Math.Max(0, frames - 2 * width + 1)));
+
+    /// <summary>
+    /// The nearest-neighbour filter with median aggregation. <paramref name="S"/> is (bins, frames); the result has the same shape.
+    /// Throws <see cref="ArgumentException"/> like librosa when width is not in 1..(frames − 1)/2 − 1.
+    /// </summary>
+    public static Matrix Median(Matrix S, int width, int? k = null, int? maxThreads = null)
+    {
+        var neighbors = CosineNeighbors(S, width, k, maxThreads);
+        return AggregateMedian(S, neighbors, maxThreads);
+    }
+
+    /// <summary>
+    /// For each frame t of <paramref name="S"/> (bins, frames), the indices of its k most cosine-similar frames j with
+    /// |t − j| ≥ <paramref name="width"/>, most similar first. Shape: frames arrays of length min(k, candidates).
+    /// </summary>
+    public static int[][] CosineNeighbors(Matrix S, int width, int? k = null, int? maxThreads = null)
+    {
+        int bins = S.Rows, frames = S.Cols;
+        if (width < 1 || width >= (frames - 1) / 2)
+            throw new ArgumentException($"width={width} must be at least 1 and at most (frames - 1) // 2 = {(frames - 1) / 2} (frames = {frames})");
+        int kk = k ?? DefaultNeighbors(frames, width);
+        if (kk < 1) throw new ArgumentException($"k must be >= 1 (got {kk})");
+        var unit = NormalizedFrames(S);
+        var result = new int[frames][];
+        Parallel.For(0, frames, Threads(maxThreads), () => (sims: new float[frames], heap: new BoundedTopK(kk)), (t, _, state) =>
+        {
+            var sims = state.sims;
+            var a = unit.AsSpan(t * bins, bins);
+            for (int j = 0; j < frames; j++) sims[j] = Math.Abs(t - j) >= width ? Dot(a, unit.AsSpan(j * bins, bins)) : float.NaN;
+            state.heap.Clear();
+            for (int j = 0; j < frames; j++) if (!float.IsNaN(sims[j])) state.heap.Offer(sims[j], j);
+            result[t] = state.heap.ToSortedIndices();
+            return state;
+        }, _ => { });
+        return result;
+    }
+
+    /// <summary>Per frame and bin, the median (numpy semantics: mean of the two middle values for an even count) of
+    /// <paramref name="S"/>'s values at the frames listed in <paramref name="neighbors"/>; frames without neighbours are copied.</summary>
+    public static Matrix AggregateMedian(Matrix S, int[][] neighbors, int? maxThreads = null)
+    {
+        int bins = S.Rows, frames = S.Cols;
+        if (neighbors.Length != frames) throw new ArgumentException($"{neighbors.Length} neighbour lists for {frames} frames");
+        var byFrame = Transpose(S);
+        var outT = new float[bins * frames];
+        int maxK = neighbors.Length == 0 ? 0 : neighbors.Max(n => n.Length);
+        Parallel.For(0, frames, Threads(maxThreads), () => new float[Math.Max(1, maxK)], (t, _, buf) =>
+        {
+            var nb = neighbors[t];
+            var dst = outT.AsSpan(t * bins, bins);
+            if (nb.Length == 0) { byFrame.AsSpan(t * bins, bins).CopyTo(dst); return buf; }
+            for (int f = 0; f < bins; f++)
+            {
+                for (int m = 0; m < nb.Length; m++) buf[m] = byFrame[nb[m] * bins + f];
+                dst[f] = Selection.Median(buf.AsSpan(0, nb.Length));
+            }
+            return buf;
+        }, _ => { });
+        var result = new Matrix(bins, frames);
+        for (int t = 0; t < frames; t++)
+            for (int f = 0; f < bins; f++) result.Data[f * frames + t] = outT[t * bins + f];
+        return result;
+    }
+
+    private static ParallelOptions Threads(int? maxThreads) => new() { MaxDegreeOfParallelism = maxThreads ?? Environment.ProcessorCount };
+
+    /// <summary>(frames, bins) copy of a (bins, frames) matrix.</summary>
+    private static float[] Transpose(Matrix S)
+    {
+        int bins = S.Rows, frames = S.Cols;
+        var t = new float[bins * frames];
+        for (int f = 0; f < bins; f++)
+        {
+            var row = S.Row(f);
+            for (int j = 0; j < frames; j++) t[j * bins + f] = row[j];
+        }
+        return t;
+    }
+
+    /// <summary>(frames, bins) with each frame scaled to unit L2 norm (norm in double); zero frames stay zero.</summary>
+    private static float[] NormalizedFrames(Matrix S)
+    {
+        int bins = S.Rows, frames = S.Cols;
+        var t = Transpose(S);
+        for (int j = 0; j < frames; j++)
+        {
+            var v = t.AsSpan(j * bins, bins);
+            double ss = 0;
+            foreach (var x in v) ss += (double)x * x;
+            if (ss == 0) continue;
+            float inv = (float)(1.0 / Math.Sqrt(ss));
+            for (int i = 0; i < v.Length; i++) v[i] *= inv;
+        }
+        return t;
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        int n = a.Length, i = 0;
+        float sum = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            var va = MemoryMarshal.Cast<float, Vector<float>>(a);
+            var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
+            var acc = Vector<float>.Zero;
+            for (int v = 0; v < va.Length; v++) acc += va[v] * vb[v];
+            sum = Vector.Sum(acc);
+            i = va.Length * Vector<float>.Count;
+        }
+        for (; i < n; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    /// <summary>Keeps the k largest (similarity, index) pairs; ties prefer the lower index.</summary>
+    private sealed class BoundedTopK(int k)
+    {
+        private readonly float[] sim = new float[k];
+        private readonly int[] idx = new int[k];
+        private int count;
+
+        public void Clear() => count = 0;
+
+        // Min-heap on "worse": root is the worst kept pair.
+        private static bool Worse(float s1, int i1, float s2, int i2) => s1 < s2 || (s1 == s2 && i1 > i2);
+
+        public void Offer(float s, int i)
+        {
+            if (count < sim.Length)
+            {
+                int c = count++;
+                sim[c] = s; idx[c] = i;
+                while (c > 0)
+                {
+                    int p = (c - 1) / 2;
+                    if (!Worse(sim[c], idx[c], sim[p], idx[p])) break;
+                    Swap(c, p);
+                    c = p;
+                }
+                return;
+            }
+            if (!Worse(sim[0], idx[0], s, i)) return;
+            sim[0] = s; idx[0] = i;
+            int r = 0;
+            while (true)
+            {
+                int l = 2 * r + 1, rr = l + 1, m = r;
+                if (l < count && Worse(sim[l], idx[l], sim[m], idx[m])) m = l;
+                if (rr < count && Worse(sim[rr], idx[rr], sim[m], idx[m])) m = rr;
+                if (m == r) break;
+                Swap(r, m);
+                r = m;
+            }
+        }
+
+        public int[] ToSortedIndices()
+        {
+            var order = Enumerable.Range(0, count).ToArray();
+            Array.Sort(order, (x, y) => Worse(sim[x], idx[x], sim[y], idx[y]) ? 1 : Worse(sim[y], idx[y], sim[x], idx[x]) ? -1 : 0);
+            return order.Select(o => idx[o]).ToArray();
+        }
+
+        private void Swap(int a, int b)
+        {
+            (sim[a], sim[b]) = (sim[b], sim[a]);
+            (idx[a], idx[b]) = (idx[b], idx[a]);
+        }
+    }
+}

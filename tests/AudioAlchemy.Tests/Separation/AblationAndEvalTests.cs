@@ -1,0 +1,101 @@
+using AudioAlchemy.Audio;
+using AudioAlchemy.Corpus;
+using AudioAlchemy.Separation;
+
+namespace AudioAlchemy.Tests.Separation;
+
+public class AblationAndEvalTests
+{
+    private const int Sr = 22050;
+
+    /// <summary>Writes two generated songs (mixture + stems), one missing file, and a manifest; returns the manifest path.</summary>
+    private static string TinyCorpus(TempDir dir)
+    {
+        var lines = new List<string> { "id,path,vocals_path,accompaniment_path,genre,language" };
+        for (int s = 0; s < 2; s++)
+        {
+            var (v, a, m) = SyntheticMix.LoopAndGlide(Sr, 6, seed: s + 1);
+            var fmt = new SaveOptions(AudioEncoding.Float32);
+            AudioFile.Save(dir.File($"mix{s}.wav"), m, Sr, fmt);
+            AudioFile.Save(dir.File($"voc{s}.wav"), v, Sr, fmt);
+            AudioFile.Save(dir.File($"acc{s}.wav"), a, Sr, fmt);
+            lines.Add($"song{s},mix{s}.wav,voc{s}.wav,acc{s}.wav,rock,en");
+        }
+        File.WriteAllText(dir.File("bad.wav"), "not audio");
+        lines.Add("broken,bad.wav,voc0.wav,acc0.wav,rock,en");
+        File.WriteAllLines(dir.File("manifest.csv"), lines);
+        return dir.File("manifest.csv");
+    }
+
+    /// <summary>Counts how often it separates, to prove the cache.</summary>
+    private sealed class CountingSeparator(RepetSimSeparator inner) : ISeparator
+    {
+        public static int Calls;
+        public string Settings => inner.Settings;
+        public SeparationResult Separate(float[] mixture, int sampleRate) { Interlocked.Increment(ref Calls); return inner.Separate(mixture, sampleRate); }
+    }
+
+    [Fact]
+    public void Ablate_WritesThreeTypesPerSong_SkipsBadFile_AndResumesFromCache()
+    {
+        using var dir = TestData.TempDir();
+        var manifest = Manifest.Load(TinyCorpus(dir));
+        var opts = new AblationOptions(dir.File("ablation"), Sr, ParallelFiles: 2);
+        CountingSeparator.Calls = 0;
+        var builder = new AblationBuilder(() => new CountingSeparator(new RepetSimSeparator(new RepetSimOptions(MaxThreads: 1))), opts);
+        var first = builder.Build(manifest);
+        Assert.Equal(2, first.Separated);
+        Assert.Equal(0, first.Cached);
+        var skipped = Assert.Single(first.Skipped);
+        Assert.Equal("broken", skipped.Id);
+        Assert.Contains("bad.wav", skipped.Reason);
+
+        var ablated = Manifest.Load(first.ManifestPath);
+        Assert.Equal(6, ablated.Rows.Count);
+        Assert.Equal(["0", "1", "2", "0", "1", "2"], ablated.Rows.Select(r => r.TrackType));
+        Assert.Equal(["song0_full", "song0_vocals", "song0_no_vocals"], ablated.Rows.Take(3).Select(r => r.Id));
+        Assert.All(ablated.Rows, r => Assert.Equal("rock", r.Genre));
+        Assert.Equal("song1", ablated.Rows[4].Label("source_id"));
+        foreach (var r in ablated.Rows)
+        {
+            var info = AudioFile.Info(r.Path);
+            Assert.Equal(Sr, info.SampleRate);
+            Assert.Equal(6 * Sr, AudioFile.Load(r.Path, sr: null).Length);
+        }
+
+        // Resume: drop one stem of song 1; a second run redoes only that song, the other comes from the cache.
+        File.Delete(ablated.Rows[4].Path);
+        var second = builder.Build(manifest);
+        Assert.Equal(1, second.Separated);
+        Assert.Equal(1, second.Cached);
+        Assert.Equal(3, CountingSeparator.Calls);
+
+        // Other settings → other cache key.
+        var other = new AblationBuilder(() => new RepetSimSeparator(new RepetSimOptions(MarginVocals: 3)), opts);
+        Assert.NotEqual(builder.CacheKey(manifest.Rows[0].Path), other.CacheKey(manifest.Rows[0].Path));
+    }
+
+    [Fact]
+    public void Evaluate_ScoresSeparatorAndBaselines_WritesCsv()
+    {
+        using var dir = TestData.TempDir();
+        var manifest = Manifest.Load(TinyCorpus(dir));
+        var run = new SeparationEvaluator(() => new RepetSimSeparator(new RepetSimOptions(MaxThreads: 1)), Sr, parallelFiles: 2).Evaluate(manifest);
+        Assert.Equal(2, run.Tracks.Count);
+        Assert.Equal("broken", Assert.Single(run.Skipped).Id);
+        foreach (var t in run.Tracks)
+        {
+            Assert.True(t.Separator.VocalsSdr > t.Mixture.VocalsSdr + 6, $"{t.Id}: {t.Separator.VocalsSdr} vs {t.Mixture.VocalsSdr}");
+            Assert.Equal(0.0, t.Silence.VocalsSdr, 9);
+            Assert.Equal(double.NegativeInfinity, t.Silence.VocalsSiSdr);
+            Assert.Equal(6.0, t.AudioSeconds, 6);
+        }
+        string csv = dir.File("out/eval.csv");
+        SeparationEvaluator.WriteCsv(csv, run.Tracks);
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("id,audio_seconds,separate_seconds,sep_vocals_sdr", lines[0]);
+        Assert.Contains(",-inf", lines[1]);
+        Assert.Empty(Directory.GetFiles(dir.File("out"), "*.tmp"));
+    }
+}
