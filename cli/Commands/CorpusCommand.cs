@@ -13,7 +13,45 @@ internal static class CorpusCommand
         var corpus = new Command("corpus", "Generate the synthetic demo corpus; validate manifests of real music libraries");
         corpus.Subcommands.Add(Synth());
         corpus.Subcommands.Add(Check());
+        corpus.Subcommands.Add(Accuracy());
         return corpus;
+    }
+
+    private static Command Accuracy()
+    {
+        var manifest = new Argument<string>("manifest") { Description = "Manifest with the truth (key, mode, tempo_bpm), e.g. data/demo/manifest.csv" };
+        var features = new Option<string>("--features") { Description = "Table-1 feature table from `alchemy features` (.csv or .parquet)", Required = true };
+        var tolerance = new Option<double>("--tolerance") { Description = "Relative tempo tolerance", DefaultValueFactory = _ => 0.04 };
+        var output = new Option<string>("--out") { Description = "CSV written with the counts", DefaultValueFactory = _ => "results/estimator_accuracy.csv" };
+        var cmd = new Command("accuracy", "Key and tempo estimators against the corpus truth: key exact/fifth/relative/parallel, tempo within 4 % and octave errors")
+            { manifest, features, tolerance, output };
+        cmd.SetAction(parse => CliRunner.Run(() =>
+        {
+            var m = Manifest.Load(parse.GetValue(manifest)!);
+            var cases = AudioAlchemy.Experiments.EstimatorCases.Join(m, AudioAlchemy.Experiments.TableReader.Load(parse.GetValue(features)!));
+            var rows = AudioAlchemy.Experiments.EstimatorAccuracy.Evaluate(cases, parse.GetValue(tolerance));
+            var table = new Table().AddColumns("group", "songs", "key exact", "fifth", "relative", "parallel", "other", "MIREX score",
+                "tempo ok", "×2", "×½", "×3/×⅓", "other", "tempo ok (any level)");
+            var csv = new System.Text.StringBuilder("group,songs,key_exact,key_fifth,key_relative,key_parallel,key_other,key_missing,key_mirex_score,tempo_correct,tempo_double,tempo_half,tempo_third_or_triple,tempo_other,tempo_missing\n");
+            foreach (var r in rows)
+            {
+                int K(AudioAlchemy.Experiments.KeyMatch k) => r.Keys[k];
+                int T(AudioAlchemy.Experiments.TempoMatch t) => r.Tempos[t];
+                table.AddRow(r.Group, r.Songs.ToString(), K(AudioAlchemy.Experiments.KeyMatch.Exact).ToString(), K(AudioAlchemy.Experiments.KeyMatch.Fifth).ToString(),
+                    K(AudioAlchemy.Experiments.KeyMatch.Relative).ToString(), K(AudioAlchemy.Experiments.KeyMatch.Parallel).ToString(), K(AudioAlchemy.Experiments.KeyMatch.Other).ToString(),
+                    $"{r.KeyWeightedScore:0.000}", T(AudioAlchemy.Experiments.TempoMatch.Correct).ToString(), T(AudioAlchemy.Experiments.TempoMatch.Double).ToString(),
+                    T(AudioAlchemy.Experiments.TempoMatch.Half).ToString(), T(AudioAlchemy.Experiments.TempoMatch.ThirdOrTriple).ToString(), T(AudioAlchemy.Experiments.TempoMatch.Other).ToString(),
+                    $"{r.TempoAnyMetricalLevel:0.000}");
+                csv.AppendLine(string.Join(',', r.Group, r.Songs, string.Join(',', Enum.GetValues<AudioAlchemy.Experiments.KeyMatch>().Select(K)),
+                    r.KeyWeightedScore.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                    string.Join(',', Enum.GetValues<AudioAlchemy.Experiments.TempoMatch>().Select(T))));
+            }
+            AnsiConsole.Write(table);
+            AtomicFile.WriteAllText(parse.GetValue(output)!, csv.ToString());
+            AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(parse.GetValue(output)!)}[/]");
+            return 0;
+        }));
+        return cmd;
     }
 
     private static Command Synth()

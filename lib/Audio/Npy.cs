@@ -111,11 +111,9 @@ public static partial class Npy
         int total = 10 + dict.Length + 1;
         int pad = (64 - total % 64) % 64;
         string header = dict + new string(' ', pad) + "\n";
-        string full = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        string tmp = full + $".{Guid.NewGuid():N}.tmp";
-        using (var fs = File.Create(tmp))
+        AtomicFile.Write(path, tmp =>
         {
+            using var fs = File.Create(tmp);
             fs.Write(Magic);
             fs.WriteByte(1); fs.WriteByte(0);
             Span<byte> len = stackalloc byte[2];
@@ -123,8 +121,7 @@ public static partial class Npy
             fs.Write(len);
             fs.Write(Encoding.Latin1.GetBytes(header));
             fs.Write(data);
-        }
-        File.Move(tmp, full, overwrite: true);
+        });
     }
 
     [GeneratedRegex(@"'descr'\s*:\s*'([^']+)'")]

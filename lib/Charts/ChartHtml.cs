@@ -18,7 +18,7 @@ public static class ChartHtml
     /// <summary>Writes <paramref name="chart"/> to <paramref name="htmlPath"/> atomically; returns the path.</summary>
     public static string Save(GenericChart chart, string htmlPath)
     {
-        Experiments.AtomicFile.WriteAllText(htmlPath, ToHtml(chart));
+        AtomicFile.WriteAllText(htmlPath, ToHtml(chart));
         return htmlPath;
     }
 

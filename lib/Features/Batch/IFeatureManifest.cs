@@ -1,8 +1,8 @@
 namespace AudioAlchemy.Features.Batch;
 
 /// <summary>
-/// Source of feature jobs. <see cref="SimpleCsvManifest"/> reads a plain CSV until the corpus manifest
-/// (<c>AudioAlchemy.Corpus.Manifest</c>) is wired in through an adapter implementing this interface.
+/// Source of feature jobs: <see cref="CorpusManifestAdapter"/> turns the corpus manifest
+/// (<c>AudioAlchemy.Corpus.Manifest</c>, CSV or JSON) into one job per (track, track_type).
 /// </summary>
 public interface IFeatureManifest
 {

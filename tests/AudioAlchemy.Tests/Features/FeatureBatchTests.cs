@@ -23,7 +23,7 @@ public class FeatureBatchTests
             "bad,bad.ogg,0,test,,,\n" +
             "gone,missing.wav,0,test,,,\n" +
             "oops,tone.wav,7,test,,,\n");
-        var m = SimpleCsvManifest.Load(dir.File("m.csv"));
+        var m = CorpusManifestAdapter.Load(dir.File("m.csv"));
         Assert.Equal(4, m.Jobs.Count); // tone ×2 (track types 0 and 1), bad, gone
         Assert.Single(m.Problems); // track_type 7
         Assert.Equal("Doe, J", m.Jobs[0].Artist);
