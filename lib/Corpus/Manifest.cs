@@ -102,16 +102,7 @@ public sealed class Manifest
             sb.Append(string.Join(',', cells.Select(c => Csv.Escape(c)))).Append('\n');
         }
         Directory.CreateDirectory(dir);
-        string tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(tmp, sb.ToString(), new UTF8Encoding(false));
-            File.Move(tmp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
+        AtomicFile.WriteAllText(full, sb.ToString());
 
         string? Rel(string? p) => p == null ? null : Path.GetRelativePath(dir, p).Replace('\\', '/');
     }

@@ -65,9 +65,7 @@ public sealed class CorpusMelSource(IReadOnlyList<ManifestRow> rows, string cach
         if (File.Exists(file)) return NpyMelFolder.ReadMel(file);
         var y = AudioFile.Load(audioPath, sr: p.SampleRate, duration: seconds).Samples;
         var db = Decibels.PowerToDb(Feature.MelSpectrogram(y, p.SampleRate, p.NFft, p.HopLength, nMels: p.NMels), DbReference.Max, topDb: p.TopDb);
-        string tmp = file + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        Npy.Write(tmp, db.Data, db.Rows, db.Cols);
-        File.Move(tmp, file, overwrite: true);
+        Npy.Write(file, db.Data, db.Rows, db.Cols); // atomic (temp file + rename)
         var mel = new float[db.Rows, db.Cols];
         for (int r = 0; r < db.Rows; r++) for (int c = 0; c < db.Cols; c++) mel[r, c] = db[r, c];
         return mel;

@@ -35,9 +35,7 @@ public static class ReportIndex
         if (!root.Exists) throw new AlchemyException($"{resultsDir}: results folder not found");
         string html = Render(root, title);
         string path = Path.Combine(root.FullName, "index.html");
-        string tmp = path + ".tmp";
-        File.WriteAllText(tmp, html, new UTF8Encoding(false));
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.WriteAllText(path, html);
         return path;
     }
 

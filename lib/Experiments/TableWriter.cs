@@ -39,11 +39,11 @@ public static class TableWriter
             }
             rows.Add(r);
         }
-        string tmp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        using (var fs = File.Create(tmp)) ParquetSerializer.SerializeUntypedAsync(rows, schema, fs).GetAwaiter().GetResult();
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.Write(path, tmp =>
+        {
+            using var fs = File.Create(tmp);
+            ParquetSerializer.SerializeUntypedAsync(rows, schema, fs).GetAwaiter().GetResult();
+        });
     }
 
     private static string Cell(object? v)

@@ -47,19 +47,7 @@ public static class PngEncoder
     public static void Save(string path, ReadOnlySpan<byte> pixels, int width, int height, bool rgb)
     {
         var bytes = Encode(pixels, width, height, rgb);
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(tmp, bytes);
-            File.Move(tmp, path, overwrite: true);
-        }
-        catch
-        {
-            try { File.Delete(tmp); } catch (IOException) { }
-            throw;
-        }
+        AtomicFile.WriteAllBytes(path, bytes);
     }
 
     /// <summary>CRC-32 (ISO-HDLC, as in PNG/zlib) of <paramref name="data"/> continuing from <paramref name="crc"/>.</summary>

@@ -12,18 +12,7 @@ public static class FloatWav
     public static void Write(string path, ReadOnlySpan<float> y, int sampleRate)
     {
         var bytes = Encode(y, sampleRate);
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string tmp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(tmp, bytes);
-            File.Move(tmp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp)) File.Delete(tmp);
-        }
+        AtomicFile.WriteAllBytes(path, bytes);
     }
 
     /// <summary>The WAV bytes: RIFF/WAVE, <c>fmt </c> (IEEE float, 18 bytes), <c>fact</c>, <c>data</c>.</summary>

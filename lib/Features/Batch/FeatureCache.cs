@@ -49,10 +49,6 @@ public sealed class FeatureCache
     /// <summary>Stores <paramref name="summary"/> under <paramref name="key"/> atomically.</summary>
     public void Put(string key, Table1Summary summary)
     {
-        var p = PathOf(key);
-        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(p)!);
-        var tmp = p + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(summary, Json));
-        File.Move(tmp, p, overwrite: true);
+        AtomicFile.WriteAllText(PathOf(key), JsonSerializer.Serialize(summary, Json));
     }
 }

@@ -60,16 +60,11 @@ public static class FeatureTable
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext is not (".csv" or ".parquet")) throw new AlchemyException($"{path}: unsupported table format '{ext}' (use .parquet or .csv)");
-        string full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        string tmp = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         var cols = Columns(nMfcc);
-        try
+        AtomicFile.Write(path, tmp =>
         {
             if (ext == ".csv") WriteCsv(rows, tmp, cols); else WriteParquet(rows, tmp, cols).GetAwaiter().GetResult();
-            File.Move(tmp, full, overwrite: true);
-        }
-        finally { if (File.Exists(tmp)) File.Delete(tmp); }
+        });
     }
 
     private static void WriteCsv(IReadOnlyList<FeatureResult> rows, string path, List<Column> cols)

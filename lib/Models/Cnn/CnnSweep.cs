@@ -129,10 +129,5 @@ public sealed class CnnSweep(CnnSweepOptions options)
         WriteAtomic(path, sb.ToString());
     }
 
-    private static void WriteAtomic(string path, string text)
-    {
-        string tmp = path + ".tmp";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, path, overwrite: true);
-    }
+    private static void WriteAtomic(string path, string text) => AtomicFile.WriteAllText(path, text);
 }

@@ -118,10 +118,5 @@ public sealed class NpyMelFolder : IMelSource
         if (melParams is not null) WriteAtomic(Path.Combine(folder, "mel_params.json"), JsonSerializer.Serialize(melParams));
     }
 
-    private static void WriteAtomic(string path, string text)
-    {
-        string tmp = path + ".tmp";
-        File.WriteAllText(tmp, text);
-        File.Move(tmp, path, overwrite: true);
-    }
+    private static void WriteAtomic(string path, string text) => AtomicFile.WriteAllText(path, text);
 }
