@@ -1,4 +1,6 @@
 using System.CommandLine;
+using AudioAlchemy.Corpus;
+using AudioAlchemy.Demo;
 using AudioAlchemy.Models.Cnn;
 using Spectre.Console;
 
@@ -19,6 +21,9 @@ internal static class StudyCnnCommand
     public static Command Q2Cnn()
     {
         var mels = new Option<string?>("--mels") { Description = "Folder of mel .npy files (n_mels × frames, dB) + labels.csv (file,label[,group]) + optional mel_params.json" };
+        var manifest = new Option<string?>("--manifest") { Description = "Instead of --mels: a corpus manifest; the full mixes' mels are computed (librosa parity) and cached under --mel-cache" };
+        var melCache = new Option<string>("--mel-cache") { Description = "Mel cache folder for --manifest (keyed by audio content + mel parameters)", DefaultValueFactory = _ => Path.Combine("data", "cache", "mels") };
+        var trackType = new Option<string>("--track-type") { Description = "With --manifest: which rows (full = rows without a track_type or with 'full'/'mixture'; or e.g. vocals, no_vocals)", DefaultValueFactory = _ => "full" };
         var synthetic = new Option<int>("--synthetic") { Description = "Instead of --mels: N synthetic tracks over 10 classes (128 mels × 1292 frames), for speed checks" };
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("results", "q2-cnn") };
         var image = new Option<string>("--image") { Description = "grey, viridis or both", DefaultValueFactory = _ => "both" };
@@ -39,12 +44,14 @@ internal static class StudyCnnCommand
         var lr = new Option<double[]>("--lr") { Description = "Override the grid's learning rates {1e-2,1e-3,1e-4}", AllowMultipleArgumentsPerToken = true };
         var task = new Option<string>("--task") { Description = "What the labels are (stored in the models)", DefaultValueFactory = _ => "genre" };
         var cmd = new Command("q2-cnn", "CNN on mel images: sweep of the seed grid (budgeted), early stopping, track-level voting; writes results.csv and models")
-            { mels, synthetic, output, image, maxConfigs, maxEpochs, byArtist, seed, crop, channels, batch, crops, mixup, threads, layers, epochs, patience, dropout, lr, task };
+            { mels, manifest, melCache, trackType, synthetic, output, image, maxConfigs, maxEpochs, byArtist, seed, crop, channels, batch, crops, mixup, threads, layers, epochs, patience, dropout, lr, task };
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
+            string label = parse.GetValue(task)!;
             IMelSource source = parse.GetValue(mels) is { } folder ? new NpyMelFolder(folder)
+                : parse.GetValue(manifest) is { } m ? new CorpusMelSource(RowsOfType(Manifest.Load(m).Rows, parse.GetValue(trackType)!), parse.GetValue(melCache)!, label)
                 : parse.GetValue(synthetic) is > 0 and var n ? new SyntheticMels(new SyntheticMelOptions(TracksPerClass: Math.Max(1, n / 10), Seed: parse.GetValue(seed)))
-                : throw new AlchemyException("study q2-cnn: give --mels FOLDER or --synthetic N");
+                : throw new AlchemyException("study q2-cnn: give --mels FOLDER, --manifest CSV or --synthetic N");
             var modes = parse.GetValue(image)!.ToLowerInvariant() switch
             {
                 "grey" or "gray" => new[] { MelImageMode.Grey },
@@ -79,6 +86,16 @@ internal static class StudyCnnCommand
             return 0;
         }));
         return cmd;
+    }
+
+    /// <summary>Manifest rows of one track type; "full" also takes rows without a track_type.</summary>
+    private static List<ManifestRow> RowsOfType(IReadOnlyList<ManifestRow> rows, string type)
+    {
+        bool full = type is "full" or "mixture" or "mix";
+        var picked = rows.Where(r => full
+            ? r.TrackType is null or "" or "full" or "mixture" or "mix"
+            : string.Equals(r.TrackType, type, StringComparison.OrdinalIgnoreCase)).ToList();
+        return picked.Count > 0 ? picked : throw new AlchemyException($"study q2-cnn: the manifest has no rows of track_type '{type}'");
     }
 
     private static T[] Or<T>(T[]? given, T[] fallback) => given is { Length: > 0 } ? given : fallback;

@@ -12,6 +12,7 @@ public sealed class Pyin
     private readonly PyinObservations obs;
     private readonly PyinViterbi viterbi;
     private readonly double[] freqs;
+    private double[] yinBuf = [], shiftBuf = [];
 
     /// <summary>Creates an estimator; throws <see cref="AlchemyException"/> for invalid options.</summary>
     public Pyin(PyinOptions? options = null)
@@ -32,8 +33,11 @@ public sealed class Pyin
     public PyinResult Compute(ReadOnlySpan<float> y)
     {
         int T = diff.FrameCount(y.Length), nP = diff.Periods, nb = Options.PitchBins;
-        var yin = new double[T * nP];
-        var shifts = new double[T * nP];
+        // Per-call work arrays (T × n_periods, ~3.5 MB each for 30 s) are kept and reused: every element is written by
+        // diff.Compute, and a corpus run then allocates no large arrays per file.
+        if (yinBuf.Length < T * nP) { yinBuf = GC.AllocateUninitializedArray<double>(T * nP); shiftBuf = GC.AllocateUninitializedArray<double>(T * nP); }
+        var yin = yinBuf.AsSpan(0, T * nP);
+        var shifts = shiftBuf.AsSpan(0, T * nP);
         diff.Compute(y, yin, shifts);
         var bins = new int[T][];
         var values = new double[T][];
@@ -43,7 +47,7 @@ public sealed class Pyin
         var vl = new List<double>();
         for (int t = 0; t < T; t++)
         {
-            double vp = obs.Frame(yin.AsSpan(t * nP, nP), shifts.AsSpan(t * nP, nP), bl, vl);
+            double vp = obs.Frame(yin.Slice(t * nP, nP), shifts.Slice(t * nP, nP), bl, vl);
             voicedProb[t] = vp;
             unvoiced[t] = (1 - vp) / nb;
             bins[t] = bl.ToArray();

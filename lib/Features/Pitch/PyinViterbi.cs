@@ -92,6 +92,8 @@ internal sealed class PyinViterbi
         return t;
     }
 
+    private ushort[] ptrBuf = [];
+
     /// <summary>
     /// Most likely state sequence. <paramref name="voicedBins"/>/<paramref name="voicedValues"/> hold, per frame, the
     /// voiced states with non-zero observation probability; every other voiced state has probability 0 and every
@@ -102,7 +104,9 @@ internal sealed class PyinViterbi
         int T = unvoiced.Length, S = 2 * nb;
         var states = new int[T];
         if (T == 0) return states;
-        var ptr = new ushort[(long)T * S];
+        // Back-pointers (T × 2·n_bins, ~3 MB for 30 s) are reused across calls; rows 1..T-1 are fully written below, row 0 is never read.
+        if (ptrBuf.LongLength < (long)T * S) ptrBuf = GC.AllocateUninitializedArray<ushort>(checked(T * S));
+        var ptr = ptrBuf;
         var prev = new double[S];
         var cur = new double[S];
         var logObs = new double[S];

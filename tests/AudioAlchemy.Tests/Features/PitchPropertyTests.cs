@@ -57,4 +57,19 @@ public class PitchPropertyTests
         Assert.Throws<AlchemyException>(() => new Yin(new YinOptions(Fmin: 10)));
         Assert.Throws<AlchemyException>(() => new Pyin(new PyinOptions(Fmin: 500, Fmax: 400)));
     }
+
+    /// <summary>One instance reused on signals of different lengths (its work buffers are kept) gives fresh-instance results.</summary>
+    [Fact]
+    public void ReusedInstance_MatchesFreshInstance()
+    {
+        var longTone = TestData.Sine(330, 22050, 3.0);
+        var shortTone = TestData.Sine(523.25, 22050, 1.0);
+        var reused = new Pyin();
+        reused.Compute(longTone);
+        var again = reused.Compute(shortTone);
+        var fresh = new Pyin().Compute(shortTone);
+        Assert.Equal(fresh.F0, again.F0);
+        Assert.Equal(fresh.VoicedFlag, again.VoicedFlag);
+        Assert.Equal(fresh.VoicedProb, again.VoicedProb);
+    }
 }
