@@ -24,6 +24,7 @@ internal static class StudyCnnCommand
         var manifest = new Option<string?>("--manifest") { Description = "Instead of --mels: a corpus manifest; the full mixes' mels are computed (librosa parity) and cached under --mel-cache" };
         var melCache = new Option<string>("--mel-cache") { Description = "Mel cache folder for --manifest (keyed by audio content + mel parameters)", DefaultValueFactory = _ => Path.Combine("data", "cache", "mels") };
         var trackType = new Option<string>("--track-type") { Description = "With --manifest: which rows (full = rows without a track_type or with 'full'/'mixture'; or e.g. vocals, no_vocals)", DefaultValueFactory = _ => "full" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "List the configurations the budget selects and stop" };
         var synthetic = new Option<int>("--synthetic") { Description = "Instead of --mels: N synthetic tracks over 10 classes (128 mels × 1292 frames), for speed checks" };
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("results", "q2-cnn") };
         var image = new Option<string>("--image") { Description = "grey, viridis or both", DefaultValueFactory = _ => "both" };
@@ -34,7 +35,7 @@ internal static class StudyCnnCommand
         var crop = new Option<int>("--crop-frames") { Description = "Crop length in frames (130 ≈ 3 s)", DefaultValueFactory = _ => CnnDefaults.CropFrames };
         var channels = new Option<int>("--base-channels") { Description = "Channels of the first conv block", DefaultValueFactory = _ => 16 };
         var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 32 };
-        var crops = new Option<int>("--crops-per-track") { Description = "Random training crops per track per epoch", DefaultValueFactory = _ => 4 };
+        var crops = new Option<int>("--crops-per-track") { Description = "Random training crops per track per epoch", DefaultValueFactory = _ => 8 };
         var mixup = new Option<double>("--mixup") { Description = "Mixup alpha (0 = off)", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores)", DefaultValueFactory = _ => 0 };
         var layers = new Option<int[]>("--conv-layers") { Description = "Override the grid's conv layers {2,3}", AllowMultipleArgumentsPerToken = true };
@@ -44,7 +45,7 @@ internal static class StudyCnnCommand
         var lr = new Option<double[]>("--lr") { Description = "Override the grid's learning rates {1e-2,1e-3,1e-4}", AllowMultipleArgumentsPerToken = true };
         var task = new Option<string>("--task") { Description = "What the labels are (stored in the models)", DefaultValueFactory = _ => "genre" };
         var cmd = new Command("q2-cnn", "CNN on mel images: sweep of the seed grid (budgeted), early stopping, track-level voting; writes results.csv and models")
-            { mels, manifest, melCache, trackType, synthetic, output, image, maxConfigs, maxEpochs, byArtist, seed, crop, channels, batch, crops, mixup, threads, layers, epochs, patience, dropout, lr, task };
+            { mels, manifest, melCache, trackType, dryRun, synthetic, output, image, maxConfigs, maxEpochs, byArtist, seed, crop, channels, batch, crops, mixup, threads, layers, epochs, patience, dropout, lr, task };
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
             string label = parse.GetValue(task)!;
@@ -73,6 +74,11 @@ internal static class StudyCnnCommand
                 new CnnTrainOptions(BatchSize: parse.GetValue(batch), CropsPerTrack: parse.GetValue(crops), Seed: s, Threads: parse.GetValue(threads),
                     Augment: new AugmentOptions(MixupAlpha: parse.GetValue(mixup))),
                 BaseChannels: parse.GetValue(channels), CropFrames: parse.GetValue(crop), SplitByGroup: parse.GetValue(byArtist), SplitSeed: s, Task: parse.GetValue(task)!);
+            if (parse.GetValue(dryRun))
+            {
+                foreach (var c in options.Grid.Select(options.Budget)) AnsiConsole.WriteLine(c.Key);
+                return 0;
+            }
             var r = new CnnSweep(options).Run(source, parse.GetValue(output)!, line => AnsiConsole.MarkupLine(Markup.Escape(line)));
             foreach (var skipped in r.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(skipped)}");
             var table = new Table().AddColumns("config", "epochs run", "val acc", "test acc", "test macro-F1", "s/epoch");

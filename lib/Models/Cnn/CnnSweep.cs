@@ -9,7 +9,8 @@ namespace AudioAlchemy.Models.Cnn;
 /// tracks, measure track-level accuracy and macro-F1 on validation and test, save the model and its learning curve.
 /// Writes into the output folder: <c>results.csv</c> (one row per config, rewritten atomically after each),
 /// <c>split.csv</c>, <c>models/&lt;key&gt;/</c> (model.bin, model.json, history.csv) and, per image mode, the best
-/// model's test confusion matrix <c>best-&lt;mode&gt;-confusion.csv</c>. A rerun with the same output folder skips
+/// model's test confusion matrix <c>best-&lt;mode&gt;-confusion.csv</c> and per-track class probabilities
+/// <c>best-&lt;mode&gt;-test-probabilities.csv</c> (track, label, one column per class; for ROC curves). A rerun with the same output folder skips
 /// configs already in results.csv whose model folder exists (resume after an interruption).
 /// </summary>
 public sealed class CnnSweep(CnnSweepOptions options)
@@ -85,6 +86,7 @@ public sealed class CnnSweep(CnnSweepOptions options)
             double clipSeconds = testTracks.Sum(t => source.Params.Seconds(t.Frames));
             if (double.IsNaN(inference)) inference = seconds / clipSeconds * 30.0;
             var predicted = new TrackPredictions(probs, double.NaN, 0).Predicted;
+            WriteProbabilities(Path.Combine(outDir, $"best-{mode.ToString().ToLowerInvariant()}-test-probabilities.csv"), classes, testTracks, probs);
             WriteConfusion(Path.Combine(outDir, $"best-{mode.ToString().ToLowerInvariant()}-confusion.csv"), classes, CnnMetrics.Confusion(test.Labels, predicted, classes.Length));
         }
         return new CnnSweepResult(rows, best, csv, inference, (split.Train.Length, split.Validation.Length, split.Test.Length), source.Skipped);
@@ -118,6 +120,15 @@ public sealed class CnnSweep(CnnSweepOptions options)
         foreach (var h in history)
             sb.Append(string.Join(',', new double[] { h.Epoch, h.TrainLoss, h.TrainAccuracy, h.ValLoss, h.ValAccuracy, h.LearningRate, h.Seconds, h.CpuSeconds }
                 .Select(v => v.ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
+        WriteAtomic(path, sb.ToString());
+    }
+
+    private static void WriteProbabilities(string path, string[] classes, IReadOnlyList<MelTrack> tracks, float[][] probs)
+    {
+        var sb = new StringBuilder("track,label," + string.Join(',', classes) + "\n");
+        for (int i = 0; i < tracks.Count; i++)
+            sb.Append(tracks[i].TrackId).Append(',').Append(tracks[i].Label).Append(',')
+              .Append(string.Join(',', probs[i].Select(v => v.ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
         WriteAtomic(path, sb.ToString());
     }
 

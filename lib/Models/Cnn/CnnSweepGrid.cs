@@ -37,13 +37,15 @@ public sealed record CnnSweepGrid(MelImageMode[] Images, int[] ConvLayers, int[]
     /// <summary>
     /// The configs a budget allows: epochs capped at <see cref="CnnSweepBudget.MaxEpochs"/> (configs that become equal
     /// merged), then all or a seeded random subset of <see cref="CnnSweepBudget.MaxConfigs"/> per image mode, in grid order.
+    /// Every image mode gets the same hyper-parameter subset (the generator restarts per mode), so grey and viridis are
+    /// compared config for config.
     /// </summary>
     public IReadOnlyList<CnnSweepConfig> Select(CnnSweepBudget budget)
     {
-        var rng = new Random(budget.Seed);
         var chosen = new List<CnnSweepConfig>();
         foreach (var mode in Images)
         {
+            var rng = new Random(budget.Seed);
             var all = All().Where(c => c.Image == mode)
                 .Select(c => budget.MaxEpochs > 0 && c.Epochs > budget.MaxEpochs ? c with { Epochs = budget.MaxEpochs } : c)
                 .Distinct().ToArray();

@@ -44,7 +44,7 @@ public sealed record CnnTrainOptions(
     double LearningRate = 1e-3,
     double WeightDecay = 1e-2,
     int BatchSize = 32,
-    int CropsPerTrack = 4,
+    int CropsPerTrack = 8,
     int EvalHop = 0,
     LrSchedule Schedule = LrSchedule.Cosine,
     int StepSize = 10,

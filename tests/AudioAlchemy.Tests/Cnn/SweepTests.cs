@@ -15,6 +15,9 @@ public class SweepTests
         Assert.All(pick, c => Assert.True(c.Epochs <= 12));
         Assert.Equal(pick, grid.Select(new CnnSweepBudget(MaxConfigs: 5, MaxEpochs: 12, Seed: 3)));
         Assert.NotEqual(pick, grid.Select(new CnnSweepBudget(MaxConfigs: 5, MaxEpochs: 12, Seed: 4)));
+        // grey and viridis get the same hyper-parameters (paired comparison)
+        Assert.Equal(pick.Where(c => c.Image == MelImageMode.Grey).Select(c => c with { Image = MelImageMode.Viridis }),
+            pick.Where(c => c.Image == MelImageMode.Viridis));
     }
 
     [Fact]
@@ -40,6 +43,11 @@ public class SweepTests
         Assert.Equal(2, r.Best.Count);
         Assert.True(File.Exists(dir.File("best-viridis-confusion.csv")));
         Assert.True(r.InferenceSecondsPer30s > 0);
+        // per-track test probabilities of the best model: one row per test track, a distribution over the classes
+        var proba = File.ReadAllLines(dir.File("best-grey-test-probabilities.csv"));
+        Assert.Equal("track,label," + string.Join(',', source.LoadTracks().Select(t => t.Label).Distinct().Order(StringComparer.Ordinal)), proba[0]);
+        Assert.Equal(r.Split.Test + 1, proba.Length);
+        Assert.All(proba.Skip(1), l => Assert.Equal(1.0, l.Split(',').Skip(2).Sum(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)), 1e-5));
         // a rerun resumes: nothing is trained again, the rows are the same
         var again = new CnnSweep(options).Run(source, dir.Path, lines.Add);
         Assert.Equal(r.Rows, again.Rows);
