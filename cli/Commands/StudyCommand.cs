@@ -26,8 +26,9 @@ internal static class StudyCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds", DefaultValueFactory = _ => 5 };
         var noPng = new Option<bool>("--no-png") { Description = "Skip PNG rendering of charts" };
         var rfIter = new Option<int>("--rf-iter") { Description = "q2: random-search size of the RF sweep (0 = full grid)", DefaultValueFactory = _ => 12 };
+        var testSplit = new Option<string?>("--test-split") { Description = "q2: score on exactly the tracks whose part is 'test' in this CSV (track,...,part), e.g. results/q2-cnn/split.csv" };
         var cmd = new Command(name, description) { features, outDir, seed, degree, folds, noPng };
-        if (q1) cmd.Options.Add(frames); else cmd.Options.Add(rfIter);
+        if (q1) cmd.Options.Add(frames); else { cmd.Options.Add(rfIter); cmd.Options.Add(testSplit); }
         cmd.SetAction(p => CliRunner.Run(() =>
         {
             var o = new StudyOptions(p.GetValue(outDir)!, p.GetValue(seed), Math.Max(1, p.GetValue(degree)), !p.GetValue(noPng), p.GetValue(folds));
@@ -40,7 +41,8 @@ internal static class StudyCommand
                 var fr = p.GetValue(frames) is { } f ? FrameTable.Load(f, cols.Id, cols.TrackType, cols.Metadata) : null;
                 r = Q1Study.Run(df, o, cols, fr, progress: progress);
             }
-            else r = Q2ClassicalStudy.Run(df, o, cols, new Q2Settings(RfRandomIterations: p.GetValue(rfIter)), progress);
+            else r = Q2ClassicalStudy.Run(df, o, cols, new Q2Settings(RfRandomIterations: p.GetValue(rfIter),
+                TestIds: p.GetValue(testSplit) is { } ts ? Q2Settings.ReadTestIds(ts) : null), progress);
             Print(r.Summary);
             Print(r.MinMax);
             foreach (var n in r.Notes) AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(n)}");

@@ -10,9 +10,27 @@ namespace AudioAlchemy.Experiments;
 /// <param name="RfGrid">Random-forest grid, scored by stratified k-fold on the training split.</param>
 /// <param name="RfRandomIterations">Random-search size over <paramref name="RfGrid"/>; 0 = full grid.</param>
 /// <param name="TestFraction">Held-out stratified test fraction.</param>
+/// <param name="TestIds">When given, the held-out test rows are exactly the tracks with these ids (e.g. the CNN sweep's
+/// test part, so both studies are scored on the same tracks) and <paramref name="TestFraction"/> is ignored.</param>
 public sealed record Q2Settings(string KnnGrid = "n_neighbors=1|3|5|7|9|11|15|21;p=1|2;weights=uniform|distance",
     string RfGrid = "max_depth=none|5|10;min_samples_leaf=1|2|4;min_samples_split=2|5;n_estimators=50|100",
-    int RfRandomIterations = 12, double TestFraction = 0.2);
+    int RfRandomIterations = 12, double TestFraction = 0.2, IReadOnlySet<string>? TestIds = null)
+{
+    /// <summary>
+    /// The track ids of the rows whose <paramref name="partColumn"/> is <paramref name="part"/> in a split CSV (e.g. the
+    /// CNN sweep's <c>split.csv</c>: track,label,group,part).
+    /// </summary>
+    public static IReadOnlySet<string> ReadTestIds(string splitCsv, string idColumn = "track", string partColumn = "part", string part = "test")
+    {
+        if (!File.Exists(splitCsv)) throw new AlchemyException($"{splitCsv}: split file not found");
+        var rows = Corpus.Csv.Parse(File.ReadAllText(splitCsv));
+        if (rows.Count == 0) throw new AlchemyException($"{splitCsv}: empty split file");
+        int id = Array.IndexOf(rows[0], idColumn), pc = Array.IndexOf(rows[0], partColumn);
+        if (id < 0 || pc < 0) throw new AlchemyException($"{splitCsv}: needs columns '{idColumn}' and '{partColumn}' (has {string.Join(",", rows[0])})");
+        var ids = rows.Skip(1).Where(r => r.Length > Math.Max(id, pc) && r[pc] == part).Select(r => r[id]).ToHashSet(StringComparer.Ordinal);
+        return ids.Count > 0 ? ids : throw new AlchemyException($"{splitCsv}: no rows with {partColumn} = {part}");
+    }
+}
 
 /// <summary>
 /// Research question 2, classical models (genre from features, full-mix rows only when a track_type column exists):
@@ -38,7 +56,7 @@ public static class Q2ClassicalStudy
         var data = all.Subset(Enumerable.Range(0, all.Count).Where(i => types[i] == "0").ToArray());
         if (data.Count < 10) throw new AlchemyException($"q2: only {data.Count} full-mix rows ({c.TrackType}=0) in the feature table");
         var enc = new LabelEncoder(data.Labels);
-        var split = StratifiedSplit.Split(enc.Transform(data.Labels), s.TestFraction, 0, o.Seed);
+        var split = s.TestIds is { } testIds ? SplitByIds(data, testIds) : StratifiedSplit.Split(enc.Transform(data.Labels), s.TestFraction, 0, o.Seed);
         var train = data.Subset(split.Train);
         var cv = new CvOptions(o.Seed, Standardize: true, Degree: o.Degree);
 
@@ -88,5 +106,15 @@ public static class Q2ClassicalStudy
         var r = new TidyTable("split", "model", "accuracy", "precision", "recall", "f1");
         foreach (var row in t.Rows) r.Add("test", row[0], row[4], row[5], row[6], row[7]);
         return r;
+    }
+
+    private static TrainValidationTest SplitByIds(Dataset data, IReadOnlySet<string> testIds)
+    {
+        var test = Enumerable.Range(0, data.Count).Where(i => testIds.Contains(data.Ids[i])).ToArray();
+        var train = Enumerable.Range(0, data.Count).Where(i => !testIds.Contains(data.Ids[i])).ToArray();
+        if (test.Length == 0) throw new AlchemyException($"q2: none of the {testIds.Count} test ids is in the feature table");
+        if (test.Length < testIds.Count) throw new AlchemyException($"q2: {testIds.Count - test.Length} of the {testIds.Count} test ids are not in the feature table (full-mix rows)");
+        if (train.Length < 2) throw new AlchemyException("q2: fewer than 2 training rows outside the given test ids");
+        return new TrainValidationTest(train, [], test);
     }
 }

@@ -61,4 +61,28 @@ public class StudyTests
         foreach (var f in new[] { "q2_test_metrics.csv", "q2_test_per_class.csv", "q2_test_confusion.csv", "q2_knn_sweep.html", "q2_roc_test_RF.html", "q2_learning_curve_KNN.html" })
             Assert.True(File.Exists(tmp.File(f)), f);
     }
+
+    /// <summary>With test ids from a split CSV (the CNN sweep's split.csv), the held-out test is exactly those tracks.</summary>
+    [Fact]
+    public void Q2Classical_TestIdsFromASplitFile_AreTheHeldOutRows()
+    {
+        using var tmp = TestData.TempDir();
+        var table = SyntheticFeatures.Table(tracks: 60, artists: 6, seed: 5, separation: 1.0);
+        var ids = ((Microsoft.Data.Analysis.StringDataFrameColumn)table.Columns["track_id"]).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var testIds = ids.Where((_, i) => i % 4 == 1).ToArray();
+        File.WriteAllText(tmp.File("split.csv"), "track,label,group,part\n" + string.Concat(ids.Select(id => $"{id},x,g,{(testIds.Contains(id) ? "test" : "train")}\n")));
+        var read = Q2Settings.ReadTestIds(tmp.File("split.csv"));
+        Assert.Equal(testIds.ToHashSet(), read.ToHashSet());
+        var settings = new Q2Settings(KnnGrid: "n_neighbors=1|5;p=2;weights=uniform", RfGrid: "max_depth=none;min_samples_leaf=1;min_samples_split=2;n_estimators=10",
+            RfRandomIterations: 0, TestIds: read);
+        Q2ClassicalStudy.Run(table, new StudyOptions(tmp.Path, Png: false, Folds: 3, Degree: 2), settings: settings);
+        var confusion = TableReader.Load(tmp.File("q2_test_confusion.csv"));
+        var knnCounts = Enumerable.Range(0, (int)confusion.Rows.Count).Where(r => confusion["model"][r]?.ToString() == "KNN")
+            .Sum(r => Convert.ToDouble(confusion["count"][r], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(testIds.Length, (int)knnCounts);
+        File.WriteAllText(tmp.File("bad.csv"), "track,part\nq,train\n");
+        Assert.Throws<AlchemyException>(() => Q2Settings.ReadTestIds(tmp.File("bad.csv")));
+        Assert.Throws<AlchemyException>(() => Q2ClassicalStudy.Run(table, new StudyOptions(tmp.Path, Png: false, Folds: 3, Degree: 2),
+            settings: settings with { TestIds = new HashSet<string> { "no-such-track" } }));
+    }
 }
