@@ -74,7 +74,7 @@ public static class CnnReport
                 ["validation accuracy"] = ordered.Select(r => r.ValAccuracy).ToArray(),
                 ["test accuracy"] = ordered.Select(r => r.TestAccuracy).ToArray(),
                 ["test macro-F1"] = ordered.Select(r => r.TestMacroF1).ToArray(),
-            }, "CNN sweep: every configuration (track level)", "score"), 1200, 600);
+            }, "CNN sweep: every configuration (track level)", "score"), 900, 650);
         }
         w.Table("best", best);
         return best;

@@ -34,7 +34,7 @@ public static class DemoPlan
         DemoMode.Quick => new Dictionary<string, string>
         {
             ["per_genre"] = "8", ["seconds"] = "15", ["folds"] = "5", ["png"] = "true", ["models"] = "logreg,rf(n_estimators=100)", ["rf_iter"] = "6", ["knn_grid"] = KnnGridFull,
-            ["max_configs"] = "1", ["epochs"] = "4", ["bitrates"] = "128,192,320", ["mp3_tracks"] = "40",
+            ["max_configs"] = "6", ["epochs"] = "15", ["bitrates"] = "128,192,320", ["mp3_tracks"] = "40",
         },
         DemoMode.Full => new Dictionary<string, string>
         {
