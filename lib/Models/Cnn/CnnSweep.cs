@@ -72,8 +72,7 @@ public sealed class CnnSweep(CnnSweepOptions options)
             log?.Invoke($"{config.Key}: {row.EpochsRun} epochs (best {row.BestEpoch}), val acc {row.ValAccuracy:0.000}, test acc {row.TestAccuracy:0.000} / F1 {row.TestMacroF1:0.000}, {row.SecondsPerEpoch:0.0} s/epoch");
         }
 
-        var best = rows.GroupBy(r => r.Config.Image).ToDictionary(g => g.Key, g => g
-            .OrderByDescending(r => r.ValAccuracy).ThenByDescending(r => r.ValMacroF1).ThenBy(r => r.Seconds).First());
+        var best = rows.GroupBy(r => r.Config.Image).ToDictionary(g => g.Key, g => Best(g));
         double inference = double.NaN;
         foreach (var (mode, row) in best)
         {
@@ -91,6 +90,15 @@ public sealed class CnnSweep(CnnSweepOptions options)
         }
         return new CnnSweepResult(rows, best, csv, inference, (split.Train.Length, split.Validation.Length, split.Test.Length), source.Skipped);
     }
+
+    /// <summary>
+    /// The configuration a sweep reports: highest validation accuracy, then validation macro-F1, then fewer epochs run,
+    /// then the config key (ordinal). Only deterministic quantities decide, so reruns pick the same model (wall time, which
+    /// varies between runs, never does).
+    /// </summary>
+    public static CnnSweepRow Best(IEnumerable<CnnSweepRow> rows) =>
+        rows.OrderByDescending(r => r.ValAccuracy).ThenByDescending(r => r.ValMacroF1).ThenBy(r => r.EpochsRun)
+            .ThenBy(r => r.Config.Key, StringComparer.Ordinal).FirstOrDefault() ?? throw new AlchemyException("CNN sweep: no configurations to choose from");
 
     private static Dictionary<string, CnnSweepRow> ReadExisting(string csv, string outDir)
     {

@@ -56,4 +56,23 @@ public class SweepTests
         var parts = File.ReadAllLines(dir.File("split.csv")).Skip(1).Select(l => l.Split(',')).GroupBy(f => f[2]);
         Assert.All(parts, g => Assert.Single(g.Select(f => f[3]).Distinct()));
     }
+
+    /// <summary>Ties on validation metrics are broken by epochs run and key, never by wall time (reruns must pick the same model).</summary>
+    [Fact]
+    public void Best_BreaksTiesDeterministically()
+    {
+        CnnSweepRow Row(string lr, int epochs, double seconds, double valAcc = 0.8) => new(
+            new CnnSweepConfig(MelImageMode.Grey, 3, 10, 2, 0.5, double.Parse(lr, System.Globalization.CultureInfo.InvariantCulture)),
+            epochs, epochs, valAcc, 0.7, 0.5, 0.4, seconds, seconds / epochs, "m");
+        var a = Row("0.001", 10, 20);    // key ...-lr0.001
+        var b = Row("0.0001", 10, 30);   // key ...-lr0.0001: ordinal-first, slower
+        var c = Row("0.01", 12, 5);      // fastest, but more epochs run
+        Assert.Equal(b.Config, CnnSweep.Best([a, b, c]).Config);
+        Assert.Equal(b.Config, CnnSweep.Best([c, a, b]).Config);
+        Assert.Equal(b.Config, CnnSweep.Best([a with { Seconds = 1 }, b with { Seconds = 99 }, c]).Config);
+        Assert.Equal(a.Config, CnnSweep.Best([a, c]).Config);   // fewer epochs beats less time
+        var better = Row("0.01", 30, 60, valAcc: 0.9);
+        Assert.Equal(better.Config, CnnSweep.Best([a, b, better]).Config);
+        Assert.Throws<AlchemyException>(() => CnnSweep.Best([]));
+    }
 }
