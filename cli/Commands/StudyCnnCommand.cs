@@ -23,7 +23,7 @@ internal static class StudyCnnCommand
         var mels = new Option<string?>("--mels") { Description = "Folder of mel .npy files (n_mels × frames, dB) + labels.csv (file,label[,group]) + optional mel_params.json" };
         var manifest = new Option<string?>("--manifest") { Description = "Instead of --mels: a corpus manifest; the full mixes' mels are computed (librosa parity) and cached under --mel-cache" };
         var melCache = new Option<string>("--mel-cache") { Description = "Mel cache folder for --manifest (keyed by audio content + mel parameters)", DefaultValueFactory = _ => Path.Combine("data", "cache", "mels") };
-        var trackType = new Option<string>("--track-type") { Description = "With --manifest: which rows (full = rows without a track_type or with 'full'/'mixture'; or e.g. vocals, no_vocals)", DefaultValueFactory = _ => "full" };
+        var trackType = new Option<string>("--track-type") { Description = "With --manifest: which rows: full (0, or no track_type), vocals (1) or no_vocals (2)", DefaultValueFactory = _ => "full" };
         var dryRun = new Option<bool>("--dry-run") { Description = "List the configurations the budget selects and stop" };
         var synthetic = new Option<int>("--synthetic") { Description = "Instead of --mels: N synthetic tracks over 10 classes (128 mels × 1292 frames), for speed checks" };
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("results", "q2-cnn") };
@@ -94,15 +94,25 @@ internal static class StudyCnnCommand
         return cmd;
     }
 
-    /// <summary>Manifest rows of one track type; "full" also takes rows without a track_type.</summary>
+    /// <summary>
+    /// Manifest rows of one track type. Names and the feature table's codes are equivalent: full = 0 (also rows without a
+    /// track_type, "mixture", "mix"), vocals = 1, no_vocals = 2 ("accompaniment", "instrumental").
+    /// </summary>
     private static List<ManifestRow> RowsOfType(IReadOnlyList<ManifestRow> rows, string type)
     {
-        bool full = type is "full" or "mixture" or "mix";
-        var picked = rows.Where(r => full
-            ? r.TrackType is null or "" or "full" or "mixture" or "mix"
-            : string.Equals(r.TrackType, type, StringComparison.OrdinalIgnoreCase)).ToList();
-        return picked.Count > 0 ? picked : throw new AlchemyException($"study q2-cnn: the manifest has no rows of track_type '{type}'");
+        string wanted = TrackTypeCode(type);
+        var picked = rows.Where(r => TrackTypeCode(r.TrackType) == wanted).ToList();
+        return picked.Count > 0 ? picked : throw new AlchemyException(
+            $"study q2-cnn: the manifest has no rows of track_type '{type}' (it has: {string.Join(", ", rows.Select(r => r.TrackType ?? "(none)").Distinct())})");
     }
+
+    private static string TrackTypeCode(string? type) => (type ?? "").Trim().ToLowerInvariant() switch
+    {
+        "" or "0" or "full" or "mixture" or "mix" => "0",
+        "1" or "vocals" or "vocal" => "1",
+        "2" or "no_vocals" or "accompaniment" or "instrumental" => "2",
+        var other => other,
+    };
 
     private static T[] Or<T>(T[]? given, T[] fallback) => given is { Length: > 0 } ? given : fallback;
 }
