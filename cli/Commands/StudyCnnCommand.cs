@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Demo;
+using AudioAlchemy.Features.Batch;
 using AudioAlchemy.Models.Cnn;
 using Spectre.Console;
 
@@ -95,24 +96,17 @@ internal static class StudyCnnCommand
     }
 
     /// <summary>
-    /// Manifest rows of one track type. Names and the feature table's codes are equivalent: full = 0 (also rows without a
-    /// track_type, "mixture", "mix"), vocals = 1, no_vocals = 2 ("accompaniment", "instrumental").
+    /// Manifest rows of one track type, read as the feature pipeline reads it (<see cref="CorpusManifestAdapter.TrackTypeCode"/>):
+    /// full = 0 (also rows without a track_type), vocals = 1, no_vocals = 2.
     /// </summary>
     private static List<ManifestRow> RowsOfType(IReadOnlyList<ManifestRow> rows, string type)
     {
-        string wanted = TrackTypeCode(type);
-        var picked = rows.Where(r => TrackTypeCode(r.TrackType) == wanted).ToList();
+        int wanted = CorpusManifestAdapter.TrackTypeCode(type);
+        if (wanted < 0) throw new AlchemyException($"--track-type: expected full, vocals or no_vocals (or 0, 1, 2), got '{type}'");
+        var picked = rows.Where(r => CorpusManifestAdapter.TrackTypeCode(r.TrackType) == wanted).ToList();
         return picked.Count > 0 ? picked : throw new AlchemyException(
             $"study q2-cnn: the manifest has no rows of track_type '{type}' (it has: {string.Join(", ", rows.Select(r => r.TrackType ?? "(none)").Distinct())})");
     }
-
-    private static string TrackTypeCode(string? type) => (type ?? "").Trim().ToLowerInvariant() switch
-    {
-        "" or "0" or "full" or "mixture" or "mix" => "0",
-        "1" or "vocals" or "vocal" => "1",
-        "2" or "no_vocals" or "accompaniment" or "instrumental" => "2",
-        var other => other,
-    };
 
     private static T[] Or<T>(T[]? given, T[] fallback) => given is { Length: > 0 } ? given : fallback;
 }

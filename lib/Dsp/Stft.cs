@@ -40,7 +40,7 @@ public sealed class Stft
     {
         int frames = CheckedFrames(y.Length);
         var S = new ComplexMatrix(fft.Bins, frames);
-        Transform(y, frames, S.Real, S.Imag, power: 0);
+        Transform(y, frames, S.Real, S.Imag, power: 1.0);
         return S;
     }
 
@@ -70,8 +70,8 @@ public sealed class Stft
     /// <summary>
     /// Frames are transformed in blocks into frame-major scratch, then transposed into the (bins, frames) layout block
     /// by block, so the output is written in contiguous runs instead of one scattered value per row. With
-    /// <paramref name="power"/> 0 the complex values go to <paramref name="outRe"/>/<paramref name="outIm"/>; otherwise
-    /// |X|^power goes to <paramref name="outRe"/>.
+    /// <paramref name="outIm"/> given the complex values go to <paramref name="outRe"/>/<paramref name="outIm"/>
+    /// (<paramref name="power"/> unused); otherwise |X|^power goes to <paramref name="outRe"/>.
     /// </summary>
     private void Transform(ReadOnlySpan<float> y, int frames, float[] outRe, float[]? outIm, double power)
     {
@@ -95,7 +95,7 @@ public sealed class Stft
                 }
                 fft.Forward(frame, re, im);
                 int o = b * stride;
-                if (power == 0)
+                if (outIm is not null)
                 {
                     for (int k = 0; k < bins; k++)
                     {

@@ -85,8 +85,9 @@ public sealed class CnnSweep(CnnSweepOptions options)
             double clipSeconds = testTracks.Sum(t => source.Params.Seconds(t.Frames));
             if (double.IsNaN(inference)) inference = seconds / clipSeconds * 30.0;
             var predicted = new TrackPredictions(probs, double.NaN, 0).Predicted;
-            WriteProbabilities(Path.Combine(outDir, $"best-{mode.ToString().ToLowerInvariant()}-test-probabilities.csv"), classes, testTracks, probs);
-            WriteConfusion(Path.Combine(outDir, $"best-{mode.ToString().ToLowerInvariant()}-confusion.csv"), classes, CnnMetrics.Confusion(test.Labels, predicted, classes.Length));
+            string m = mode.ToString().ToLowerInvariant();
+            WriteProbabilities(Path.Combine(outDir, $"best-{m}-test-probabilities.csv"), classes, testTracks, probs);
+            WriteConfusion(Path.Combine(outDir, $"best-{m}-confusion.csv"), classes, CnnMetrics.Confusion(test.Labels, predicted, classes.Length));
         }
         return new CnnSweepResult(rows, best, csv, inference, (split.Train.Length, split.Validation.Length, split.Test.Length), source.Skipped);
     }
