@@ -40,6 +40,7 @@ internal static class SeparateCommand
         }));
         cmd.Subcommands.Add(Eval());
         cmd.Subcommands.Add(Sweep());
+        cmd.Subcommands.Add(SeparateTrainCommand.Create());
         return cmd;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AudioAlchemy.Models.MaskNet;
 using AudioAlchemy.Separation;
 
 namespace AudioAlchemy.Cli.Commands;
@@ -8,7 +9,10 @@ internal sealed class SeparatorArguments
 {
     private static readonly RepetSimOptions D = new();
 
-    public Option<string> Method { get; } = new("--method") { Description = "repet-sim (embedded, default) or demucs (needs the demucs program)", DefaultValueFactory = _ => "repet-sim" };
+    public Option<string> Method { get; } = new("--method") { Description = "repet-sim (embedded, default), learned (TorchSharp mask network; the shipped model unless --model) or demucs (needs the demucs program)", DefaultValueFactory = _ => "repet-sim" };
+    public Option<string?> Model { get; } = new("--model") { Description = "learned: model folder written by `separate train` (default: the model shipped in the library)" };
+    public Option<double> WienerPower { get; } = new("--wiener-power") { Description = "learned: mask sharpening v^p/(v^p+a^p) (1 = the network's ratio mask)", DefaultValueFactory = _ => 1.0 };
+    public Option<int> ChunkFrames { get; } = new("--chunk-frames") { Description = "learned: STFT frames per network call (bounded memory)", DefaultValueFactory = _ => new LearnedSeparatorOptions().ChunkFrames };
     public Option<string?> DemucsExe { get; } = new("--demucs-exe") { Description = $"demucs executable (default: ${DemucsOptions.EnvironmentVariable}, else demucs on PATH)" };
     public Option<string> DemucsModel { get; } = new("--demucs-model") { Description = "demucs model name (-n)", DefaultValueFactory = _ => DemucsOptions.DefaultModel };
     public Option<double> DemucsTimeout { get; } = new("--demucs-timeout") { Description = "Seconds before a demucs run is killed", DefaultValueFactory = _ => 1800 };
@@ -25,7 +29,7 @@ internal sealed class SeparatorArguments
 
     public void AddTo(Command cmd)
     {
-        foreach (Option o in new Option[] { Method, DemucsExe, DemucsModel, DemucsTimeout, MarginVocals, MarginBackground, Power, MinRepeat, Neighbors, HpssKernel, VocalLowHz, VocalHighHz, Accompaniment, LibrosaExample })
+        foreach (Option o in new Option[] { Method, Model, WienerPower, ChunkFrames, DemucsExe, DemucsModel, DemucsTimeout, MarginVocals, MarginBackground, Power, MinRepeat, Neighbors, HpssKernel, VocalLowHz, VocalHighHz, Accompaniment, LibrosaExample })
             cmd.Options.Add(o);
     }
 
@@ -39,8 +43,16 @@ internal sealed class SeparatorArguments
             _ = new DemucsSeparator(d); // fail fast when demucs is missing
             return () => new DemucsSeparator(d);
         }
+        if (method == "learned")
+        {
+            string? folder = parse.GetValue(Model);
+            var lo = new LearnedSeparatorOptions(parse.GetValue(ChunkFrames), WienerPower: parse.GetValue(WienerPower), Threads: threadsEach ?? 0).Validate();
+            Func<ISeparator> make = () => folder is null ? LearnedSeparator.Shipped(lo) : LearnedSeparator.FromFolder(folder, lo);
+            using (make() as IDisposable) { } // fail fast on a missing or bad model
+            return make;
+        }
         if (method is not ("repet-sim" or "repet" or "repetsim"))
-            throw new AlchemyException($"--method '{method}': expected repet-sim or demucs");
+            throw new AlchemyException($"--method '{method}': expected repet-sim, learned or demucs");
         var o = new RepetSimOptions(MinRepeatSeconds: parse.GetValue(MinRepeat), Neighbors: parse.GetValue(Neighbors),
             MarginBackground: parse.GetValue(MarginBackground), MarginVocals: parse.GetValue(MarginVocals), MaskPower: parse.GetValue(Power),
             HpssKernel: parse.GetValue(HpssKernel), VocalLowHz: parse.GetValue(VocalLowHz), VocalHighHz: parse.GetValue(VocalHighHz),

@@ -5,7 +5,7 @@ namespace AudioAlchemy.Demo;
 
 /// <summary>
 /// The inputs the study notebooks share, each step cached under the data folder: the full / vocals / no_vocals ablation of a
-/// corpus (REPET-SIM, <c>data/ablation</c>, keyed by audio content + settings) and the Table-1 feature table of a manifest
+/// corpus (the best separator: the shipped learned model, else REPET-SIM; <c>data/ablation</c>, keyed by audio content + settings) and the Table-1 feature table of a manifest
 /// (<c>data/cache/features</c>, one JSON per file content + parameters). Reruns only read caches.
 /// </summary>
 public static partial class StudyInputs

@@ -1,0 +1,211 @@
+using AudioAlchemy.Dsp;
+using AudioAlchemy.Models.Cnn;
+using AudioAlchemy.Models.MaskNet;
+using AudioAlchemy.Separation;
+
+namespace AudioAlchemy.Tests.Separation;
+
+[Collection("Torch")]
+public class LearnedSeparatorTests
+{
+    private const int Sr = 22050;
+    private static readonly MaskNetStft Stft = new(Sr, 512, 128);
+
+    private static MaskNetModel Untrained(MaskNetKind kind, int seed = 3)
+    {
+        TorchRuntime.Seed(seed);
+        var arch = new MaskNetArchitecture(kind, Stft.Bins, Hidden: 16, Layers: 2, Channels: 4, Depth: 3);
+        var m = MaskNetModel.Untrained(arch, Stft);
+        m.Network.eval();
+        return m;
+    }
+
+    private static double AgreementDb(float[] a, float[] b)
+    {
+        double s = 0, e = 0;
+        for (int i = 0; i < a.Length; i++) { s += (double)a[i] * a[i]; e += (double)(a[i] - b[i]) * (a[i] - b[i]); }
+        return 10 * Math.Log10(s / Math.Max(e, 1e-30));
+    }
+
+    [Fact]
+    public void MaskOfOne_ReconstructsTheMixture()
+    {
+        var (_, _, mix) = SyntheticMix.LoopAndGlide(Sr, 2.3);
+        foreach (int chunk in new[] { 7, 50, 100000 })
+        {
+            var y = ChunkedMasking.Apply(mix, Stft, chunk, 0, S => { var m = new Matrix(S.Rows, S.Cols); m.Data.AsSpan().Fill(1f); return m; });
+            Assert.Equal(mix.Length, y.Length);
+            for (int i = 0; i < mix.Length; i++) Assert.True(Math.Abs(y[i] - mix[i]) < 1e-5, $"chunk {chunk}, sample {i}: {y[i]} vs {mix[i]}");
+        }
+    }
+
+    [Fact]
+    public void ChunkedMasking_EqualsOnePass_ForAFramewiseMask()
+    {
+        var (_, _, mix) = SyntheticMix.LoopAndGlide(Sr, 3.1);
+        static Matrix Framewise(Matrix S)
+        {
+            var m = new Matrix(S.Rows, S.Cols);
+            for (int i = 0; i < S.Data.Length; i++) m.Data[i] = 1f / (1f + MathF.Exp(-MathF.Log(S.Data[i] + 1e-3f)));
+            return m;
+        }
+        var whole = ChunkedMasking.Apply(mix, Stft, 100000, 0, Framewise);
+        var chunked = ChunkedMasking.Apply(mix, Stft, 13, 0, Framewise);
+        for (int i = 0; i < mix.Length; i++) Assert.True(Math.Abs(whole[i] - chunked[i]) < 1e-5, $"sample {i}: {whole[i]} vs {chunked[i]}");
+    }
+
+    [Fact]
+    public void ChunkedInference_EqualsUnchunked()
+    {
+        var (_, _, mix) = SyntheticMix.LoopAndGlide(Sr, 4);   // 690 frames
+        using var unet = Untrained(MaskNetKind.UNet);
+        using var oneU = new LearnedSeparator(unet, new LearnedSeparatorOptions(ChunkFrames: 100000), ownsModel: false);
+        using var chunkU = new LearnedSeparator(unet, new LearnedSeparatorOptions(ChunkFrames: 100), ownsModel: false);
+        var a = oneU.Separate(mix, Sr).Vocals;
+        var b = chunkU.Separate(mix, Sr).Vocals;
+        Assert.True(AgreementDb(a, b) > 80, $"U-Net chunked vs one pass: {AgreementDb(a, b):0.0} dB"); // finite receptive field: exact up to float rounding
+
+        using var blstm = Untrained(MaskNetKind.Blstm);
+        using var oneB = new LearnedSeparator(blstm, new LearnedSeparatorOptions(ChunkFrames: 100000), ownsModel: false);
+        using var chunkB = new LearnedSeparator(blstm, new LearnedSeparatorOptions(ChunkFrames: 100, ContextFrames: 128), ownsModel: false);
+        var c = oneB.Separate(mix, Sr).Vocals;
+        var d = chunkB.Separate(mix, Sr).Vocals;
+        Assert.True(AgreementDb(c, d) > 40, $"BLSTM chunked vs one pass: {AgreementDb(c, d):0.0} dB");
+    }
+
+    [Fact]
+    public void Stems_AddUpToTheMixture_AndKeepLengthAndRate()
+    {
+        var (_, _, mix) = SyntheticMix.LoopAndGlide(Sr, 1.5);
+        using var sep = new LearnedSeparator(Untrained(MaskNetKind.Blstm));
+        var r = sep.Separate(mix, Sr);
+        Assert.Equal(mix.Length, r.Vocals.Length);
+        Assert.Equal(Sr, r.SampleRate);
+        for (int i = 0; i < mix.Length; i++) Assert.Equal(mix[i], r.Vocals[i] + r.Accompaniment[i], 5);
+        var other = sep.Separate(mix.Where((_, i) => i % 2 == 0).ToArray(), Sr / 2);   // resampled to the model's rate and back
+        Assert.Equal((mix.Length + 1) / 2, other.Vocals.Length);
+        Assert.All(other.Vocals, v => Assert.True(float.IsFinite(v)));
+        Assert.Throws<AlchemyException>(() => sep.Separate([0f, float.NaN], Sr));
+    }
+
+    private static StemSet TinyStems()
+    {
+        var songs = Enumerable.Range(0, 4).Select(k =>
+        {
+            var (v, a, _) = SyntheticMix.LoopAndGlide(Sr, 2, seed: k + 1, vocalGain: 0.1 + 0.05 * k);
+            return new StemSong($"s{k}", v, a);
+        }).ToList();
+        return new StemSet(songs.Take(3).ToList(), songs.Skip(3).ToList(), [], "0123456789abcdef");
+    }
+
+    private static MaskNetTrainOptions Tiny(int epochs, int seed) => new(Epochs: epochs, CropsPerEpoch: 8, BatchSize: 4, CropSeconds: 0.75, Patience: 10,
+        ValidationSeconds: 1, Seed: seed, Threads: 1);
+
+    private static readonly MaskNetArchitecture TinyArch = new(MaskNetKind.Blstm, Stft.Bins, Hidden: 16, Layers: 1);
+
+    [Fact]
+    public void Training_IsDeterministicWithASeed()
+    {
+        var data = TinyStems();
+        var (_, _, mix) = SyntheticMix.LoopAndGlide(Sr, 1);
+        float[] Run(int seed, out double[] losses)
+        {
+            var r = new MaskNetTrainer(Tiny(2, seed)).Fit(TinyArch, Stft, data, "tiny.csv");
+            losses = r.History.Select(h => h.TrainLoss).ToArray();
+            using var sep = new LearnedSeparator(r.Model);
+            return sep.Separate(mix, Sr).Vocals;
+        }
+        var a = Run(5, out var la);
+        var b = Run(5, out var lb);
+        var c = Run(6, out var lc);
+        Assert.Equal(la, lb);
+        Assert.Equal(a, b);
+        Assert.NotEqual(la, lc);
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTrip_KeepsWeightsAndStftParameters()
+    {
+        var r = new MaskNetTrainer(Tiny(1, 1)).Fit(TinyArch, Stft, TinyStems(), "tiny.csv");
+        string dir = Path.Combine(Path.GetTempPath(), $"masknet-{Guid.NewGuid():N}");
+        try
+        {
+            var (_, _, mix) = SyntheticMix.LoopAndGlide(Sr, 1.2);
+            using var before = new LearnedSeparator(r.Model);
+            var expected = before.Separate(mix, Sr).Vocals;
+            r.Model.Save(dir);
+            using var after = LearnedSeparator.FromFolder(dir);
+            Assert.Equal(expected, after.Separate(mix, Sr).Vocals);
+            var m = after.Model.Metadata;
+            Assert.Equal(Stft, m.Stft);
+            Assert.Equal("0123456789abcdef", m.ManifestSha256);
+            Assert.Equal(TinyArch, m.Architecture);
+            Assert.Equal(3, m.TrainSongs);
+            Assert.Single(m.History);
+            File.WriteAllText(Path.Combine(dir, MaskNetModel.WeightsFile), "not weights");
+            var e = Assert.Throws<AlchemyException>(() => MaskNetModel.Load(dir));
+            Assert.Contains(MaskNetModel.WeightsFile, e.Message);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+        Assert.Contains("metadata not found", Assert.Throws<AlchemyException>(() => MaskNetModel.Load(dir)).Message);
+    }
+
+    [Fact]
+    public void Training_ResumesFromItsCheckpoint_AsIfUninterrupted()
+    {
+        var data = TinyStems();
+        string ck = Path.Combine(Path.GetTempPath(), $"masknet-ck-{Guid.NewGuid():N}");
+        try
+        {
+            var straight = new MaskNetTrainer(Tiny(3, 2)).Fit(TinyArch, Stft, data, "tiny.csv");
+            using (straight.Model)
+            {
+                // interrupted after epoch 2 (the checkpoint is written before the epoch is reported)
+                Assert.Throws<OperationCanceledException>(() => new MaskNetTrainer(Tiny(3, 2)).Fit(TinyArch, Stft, data, "tiny.csv", ck,
+                    onEpoch: e => { if (e.Epoch == 2) throw new OperationCanceledException(); }));
+                var resumed = new MaskNetTrainer(Tiny(3, 2)).Fit(TinyArch, Stft, data, "tiny.csv", ck);
+                using (resumed.Model)
+                {
+                    Assert.Equal(3, resumed.History.Count);
+                    Assert.Equal(straight.History.Select(h => h.TrainLoss), resumed.History.Select(h => h.TrainLoss));
+                    Assert.Equal(straight.History.Select(h => h.ValVocalsSdr), resumed.History.Select(h => h.ValVocalsSdr));
+                }
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(ck)) Directory.Delete(ck, true);
+        }
+    }
+
+    [Fact]
+    public void ShippedModel_IsSmall_CarriesItsStftAndTrainingHash_AndSeparates()
+    {
+        Assert.True(SeparatorChoice.HasShippedModel, "the library is built with models/separator/");
+        Assert.Equal("learned", SeparatorChoice.Resolve("best"));
+        Assert.Throws<AlchemyException>(() => SeparatorChoice.Resolve("nmf"));
+        string bin = Path.Combine(RepoRoot(), "models", "separator", MaskNetModel.WeightsFile);
+        Assert.True(new FileInfo(bin).Length <= 20 * 1024 * 1024, "shipped model must stay <= 20 MB");
+        var meta = MaskNetModel.ShippedMetadata;
+        Assert.Equal(new MaskNetStft(22050, 1024, 256), meta.Stft);
+        Assert.Equal(64, meta.ManifestSha256.Length);
+        Assert.True(meta.BestEpoch >= 1 && meta.History.Length >= meta.BestEpoch);
+        using var sep = LearnedSeparator.Shipped();
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(bin))), sep.Model.WeightsSha256);
+        var (v, a, mix) = SyntheticMix.LoopAndGlide(Sr, 3);
+        var r = sep.Separate(mix, Sr);
+        var sc = StemScores.Of(v, a, r.Vocals, r.Accompaniment, Sr);
+        var baseline = StemScores.Of(v, a, mix, mix, Sr);
+        Assert.True(sc.AccompanimentSdr > baseline.AccompanimentSdr, $"accompaniment SDR {sc.AccompanimentSdr:0.00} vs mixture {baseline.AccompanimentSdr:0.00}");
+    }
+
+    private static string RepoRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "AudioAlchemy.Lib.csproj"))) return d.FullName;
+        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
+    }
+}
