@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AudioAlchemy.Features;
-using AudioAlchemy.Features.Batch;
 using Spectre.Console;
+using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Cli.Commands;
 

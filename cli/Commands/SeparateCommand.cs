@@ -4,6 +4,7 @@ using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Separation;
 using Spectre.Console;
+using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Cli.Commands;
 
