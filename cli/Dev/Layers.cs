@@ -9,7 +9,7 @@ public static class Layers
     /// <summary>Namespace prefix to layer, most specific prefix first.</summary>
     public static IReadOnlyList<(string Prefix, int Layer)> Table { get; } =
     [
-        ("AudioAlchemy.Common", 1), ("AudioAlchemy.Audio", 1), ("AudioAlchemy.Dsp", 1),
+        ("AudioAlchemy.Common", 1), ("AudioAlchemy.Sharding", 1), ("AudioAlchemy.Audio", 1), ("AudioAlchemy.Dsp", 1),
         ("AudioAlchemy.Features", 2), ("AudioAlchemy.Separation", 2),
         ("AudioAlchemy.Corpus", 3),
         ("AudioAlchemy.Experiments", 4), ("AudioAlchemy.Models", 4),
