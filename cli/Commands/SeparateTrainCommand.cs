@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using AudioAlchemy.Audio;
-using AudioAlchemy.Charts;
+using AudioAlchemy.Reporting;
 using AudioAlchemy.Models.MaskNet;
 using Spectre.Console;
 
