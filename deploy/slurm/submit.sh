@@ -21,7 +21,7 @@ read -r -a EXTRA <<< "$SBATCH_EXTRA"
 
 array() { local n=$1; shift; sbatch --parsable "${EXTRA[@]}" --array=0-$((n - 1))%"$MAX_RUNNING" -o "$WORK/logs/%x-%A_%a.out" "$@" | cut -d';' -f1; }
 single() { sbatch --parsable "${EXTRA[@]}" -o "$WORK/logs/%x-%j.out" "$@" | cut -d';' -f1; }
-has_verb() { read -r -a alc <<< "$ALCHEMY"; "${alc[@]}" "$@" --help >/dev/null 2>&1; }
+has_verb() { read -r -a alc <<< "$ALCHEMY"; "${alc[@]}" --help 2>/dev/null | grep -qE "^[[:space:]]+$1([[:space:]]|$)"; }
 
 abl=$(array "$ABLATE_SHARDS" "$HERE/ablate.sbatch" "$MANIFEST" "$WORK/ablation")
 abl_m=$(single --dependency=afterok:"$abl" "$HERE/merge.sbatch" "$WORK/ablation" "$ABLATE_SHARDS" csv "$WORK/ablation/manifest.csv")
@@ -51,4 +51,4 @@ fi
 q1=$(single --dependency=afterok:"$q1_after" "$HERE/study.sbatch" q1 --features "$WORK/features.parquet" "${q1_frames[@]}" --out "$WORK/results")
 q2=$(single --dependency=afterok:"$feat_m" "$HERE/study.sbatch" q2 --features "$WORK/features.parquet" --out "$WORK/results")
 cnn=$(single --dependency=afterok:"$q2cnn_after" "$HERE/study.sbatch" q2-cnn --manifest "$ABL" --mel-cache "$WORK/cache/mels" --out "$WORK/results/q2-cnn")
-echo "studies: q1 $q1, q2 $q2, q2-cnn $cnn; logs in $WORK/logs; watch with: squeue -u $USER"
+echo "studies: q1 $q1, q2 $q2, q2-cnn $cnn; logs in $WORK/logs; watch with: squeue -u ${USER:-$(id -un)}"
