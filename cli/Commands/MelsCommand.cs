@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using AudioAlchemy.Corpus;
-using AudioAlchemy.Demo;
-using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Models.Cnn;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Sharding;
 using Spectre.Console;
 
