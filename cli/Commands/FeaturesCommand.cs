@@ -14,7 +14,7 @@ internal static class FeaturesCommand
     public static Command Create()
     {
         var manifest = new Argument<string>("manifest") { Description = "Corpus manifest (CSV or JSON, docs/corpus.md): id, path and optional track_type, genre, language, artist, vocals_path, accompaniment_path" };
-        var output = new Option<string>("--out") { Description = "Output table (.parquet or .csv)", DefaultValueFactory = _ => "results/features.parquet" };
+        var output = new Option<string>("--out") { Description = "Output table (.parquet or .csv)", DefaultValueFactory = _ => "results/features.parquet" }.Extensions(".parquet", ".csv");
         var duration = new Option<double?>("--duration") { Description = "Analyse only the first S seconds of each file" };
         var cache = new Option<string>("--cache") { Description = "Cache folder (one JSON per file content + parameters)", DefaultValueFactory = _ => "data/cache/features" };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the cache" };
@@ -39,26 +39,33 @@ internal static class FeaturesCommand
             var options = new FeatureBatchOptions(t1, parse.GetValue(noCache) ? null : parse.GetValue(cache), parse.GetValue(duration), parse.GetValue(jobs));
             IReadOnlyList<FeatureResult> results = [];
             IReadOnlyList<FeatureFailure> failures = [];
+            var warnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
             var sw = System.Diagnostics.Stopwatch.StartNew();
             AnsiConsole.Progress().AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask($"{m.Jobs.Count} signals", maxValue: Math.Max(1, m.Jobs.Count));
-                    (results, failures) = FeatureBatch.Run(m.Jobs, options, (_, _) => task.Increment(1));
+                    (results, failures) = FeatureBatch.Run(m.Jobs, options, (_, _) => task.Increment(1), warning: warnings.Enqueue);
                     task.Value = task.MaxValue;
                 });
+            foreach (var w in warnings) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
             string outPath = parse.GetValue(output)!;
-            if (results.Count > 0) FeatureTable.Save(results, outPath, t1.NMfcc);
+            // Always written, even with no rows (header only): an older table under this name must not pass for this run's.
+            FeatureTable.Save(results, outPath, t1.NMfcc);
             int cached = results.Count(r => r.FromCache);
-            AnsiConsole.MarkupLine($"{results.Count} rows ({cached} from cache) in {sw.Elapsed.TotalSeconds:0.0} s" +
-                (results.Count > 0 ? $" → [green]{Markup.Escape(outPath)}[/]" : ""));
+            AnsiConsole.MarkupLine($"{results.Count} rows ({cached} from cache) in {sw.Elapsed.TotalSeconds:0.0} s → [green]{Markup.Escape(outPath)}[/]");
             if (failures.Count > 0)
             {
                 AnsiConsole.MarkupLine($"[red]{failures.Count} file(s) skipped:[/]");
                 foreach (var f in failures) AnsiConsole.MarkupLine($"  [red]{Markup.Escape(f.Job.Label)}[/]: {Markup.Escape(f.Error)}");
             }
-            return results.Count > 0 || m.Jobs.Count == 0 ? 0 : 1;
+            if (results.Count == 0)
+            {
+                AnsiConsole.MarkupLine($"[red]error:[/] no rows: {(m.Jobs.Count == 0 ? "the manifest lists no usable file" : "every file failed")}; {Markup.Escape(outPath)} holds only the header");
+                return ExitCodes.Failed;
+            }
+            return ExitCodes.ForBatch(results.Count, failures.Count + m.Problems.Count, m.Jobs.Count);
         }));
         return cmd;
     }

@@ -27,6 +27,9 @@ namespace AudioAlchemy.Separation;
 /// <param name="VocalHighHz">Vocal-band prior: bins above this frequency go entirely to the accompaniment (null = off).</param>
 /// <param name="Accompaniment">How the accompaniment stem is formed (default <see cref="AccompanimentMode.Residual"/>).</param>
 /// <param name="MaxThreads">Cores used for the similarity search and the median filter (null = all).</param>
+/// <param name="MaxSearchSeconds">Similar frames are searched within a window of this many seconds around each frame
+/// (default 120 s, i.e. ±60 s), which keeps the cost linear in the length (10 minutes no longer cost 20× a 30-s song
+/// squared). Songs up to this long take exactly librosa's whole-signal search; null = always the whole signal.</param>
 public sealed record RepetSimOptions(
     int NFft = Defaults.NFft,
     int HopLength = Defaults.HopLength,
@@ -40,7 +43,8 @@ public sealed record RepetSimOptions(
     double VocalLowHz = 150.0,
     double? VocalHighHz = null,
     AccompanimentMode Accompaniment = AccompanimentMode.Residual,
-    int? MaxThreads = null)
+    int? MaxThreads = null,
+    double? MaxSearchSeconds = 120.0)
 {
     /// <summary>librosa's example exactly: margins 2 (background) and 10 (vocals), power 2, no band prior.</summary>
     public static RepetSimOptions LibrosaExample { get; } = new(MarginVocals: 10.0, VocalLowHz: 0.0);
@@ -60,15 +64,20 @@ public sealed record RepetSimOptions(
         if (!(VocalLowHz >= 0)) throw Bad(nameof(VocalLowHz), VocalLowHz, "must be >= 0");
         if (VocalHighHz is { } hi && !(hi > VocalLowHz)) throw Bad(nameof(VocalHighHz), hi, "must be above VocalLowHz");
         if (MaxThreads is < 1) throw Bad(nameof(MaxThreads), MaxThreads, "must be >= 1 (or null for all cores)");
+        if (MaxSearchSeconds is { } ms && (!(ms > 2 * MinRepeatSeconds) || double.IsInfinity(ms)))
+            throw Bad(nameof(MaxSearchSeconds), ms, "must be finite and more than twice MinRepeatSeconds (or null for the whole signal)");
         return this;
     }
+
+    /// <summary>The similarity window in frames at <paramref name="sr"/> (null = whole signal).</summary>
+    public int? SearchFrames(int sr) => MaxSearchSeconds is { } s ? Math.Max(1, (int)Math.Floor(s * sr / HopLength)) : null;
 
     /// <summary>nn_filter's <c>width</c> for sample rate <paramref name="sr"/>: floor(MinRepeatSeconds·sr/hop), at least 1.</summary>
     public int WidthFrames(int sr) => Math.Max(1, (int)Math.Floor(MinRepeatSeconds * sr / HopLength));
 
     /// <summary>Every parameter that changes the output, as one stable string (cache key part; MaxThreads excluded).</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"repet-sim nfft={NFft} hop={HopLength} minrep={MinRepeatSeconds} k={(Neighbors?.ToString(CultureInfo.InvariantCulture) ?? "auto")} mi={MarginBackground} mv={MarginVocals} p={MaskPower} hpss={HpssKernel} hm={HpssMargin} lo={VocalLowHz} hi={(VocalHighHz?.ToString(CultureInfo.InvariantCulture) ?? "none")} acc={Accompaniment}");
+        $"repet-sim nfft={NFft} hop={HopLength} minrep={MinRepeatSeconds} k={(Neighbors?.ToString(CultureInfo.InvariantCulture) ?? "auto")} mi={MarginBackground} mv={MarginVocals} p={MaskPower} hpss={HpssKernel} hm={HpssMargin} lo={VocalLowHz} hi={(VocalHighHz?.ToString(CultureInfo.InvariantCulture) ?? "none")} acc={Accompaniment} search={(MaxSearchSeconds?.ToString(CultureInfo.InvariantCulture) ?? "all")}");
 
     private static AlchemyException Bad(string name, object? value, string why) =>
         new($"RepetSimOptions.{name} = {value}: {why}");
