@@ -8,6 +8,7 @@ internal sealed unsafe class SndFileReader : IDisposable
 {
     private IntPtr handle;
     private readonly SfInfo info;
+    private IDisposable? noteFilter;
 
     public SndFileReader(string path)
     {
@@ -22,11 +23,13 @@ internal sealed unsafe class SndFileReader : IDisposable
         long size = new FileInfo(path).Length;
         if (size == 0) throw new AudioFileException(path, AudioErrorKind.Empty, "file is empty (0 bytes)");
         var sfi = default(SfInfo);
+        if (Mpg123NoteFilter.IsMpegName(path)) noteFilter = Mpg123NoteFilter.Enter();
         handle = OperatingSystem.IsWindows()
             ? SndFileInterop.WcharOpen(path, SndFileInterop.SfmRead, ref sfi)
             : SndFileInterop.Open(path, SndFileInterop.SfmRead, ref sfi);
         if (handle == IntPtr.Zero)
         {
+            Dispose();
             string why = SndFileInterop.LastError(IntPtr.Zero);
             // The file was just checked to be a readable regular file, so libsndfile's generic "does not exist or is not a
             // regular file" (what its MPEG and other decoders report for bytes they cannot parse) means unrecognised data.
@@ -37,6 +40,7 @@ internal sealed unsafe class SndFileReader : IDisposable
             throw new AudioFileException(path, kind, $"cannot decode ({(kind == AudioErrorKind.UnsupportedFormat ? "unrecognised or unsupported format: not audio, damaged beyond recognition, or a codec libsndfile cannot read such as AAC/M4A" : "corrupt or truncated")}): libsndfile says \"{why}\"");
         }
         info = sfi;
+        if (IsMpeg) noteFilter ??= Mpg123NoteFilter.Enter();
         if (info.Channels <= 0 || info.SampleRate <= 0)
         {
             Dispose();
@@ -113,5 +117,7 @@ internal sealed unsafe class SndFileReader : IDisposable
     public void Dispose()
     {
         if (handle != IntPtr.Zero) { SndFileInterop.Close(handle); handle = IntPtr.Zero; }
+        noteFilter?.Dispose();
+        noteFilter = null;
     }
 }
