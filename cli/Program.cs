@@ -13,6 +13,7 @@ public static class Program
     /// </summary>
     public static int Main(string[] args)
     {
+        ConsoleSetup.Apply();
         var root = new RootCommand("AudioAlchemy: music information retrieval (genre and sung language) with librosa-parity features, vocal separation, classical models and CNNs.");
         foreach (var command in Verbs.All()) root.Subcommands.Add(command);
         OptionRules.ApplyTo(root);

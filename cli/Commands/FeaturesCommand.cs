@@ -1,13 +1,14 @@
 using System.CommandLine;
 using AudioAlchemy.Features;
 using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Sharding;
 using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
 
 /// <summary>
 /// <c>alchemy features MANIFEST --out results/features.parquet [--duration S] [--cache DIR] [--no-cache] [--jobs N]
-/// [--sr N --n-fft N --hop N --n-mels N --fmin F --fmax F --n-mfcc N]</c>: Table-1 summary of every (track, track_type).
+/// [--sr N --n-fft N --hop N --n-mels N --fmin F --fmax F --n-mfcc N] [--shard K/N|auto]</c>: Table-1 summary of every (track, track_type).
 /// </summary>
 internal static class FeaturesCommand
 {
@@ -26,17 +27,22 @@ internal static class FeaturesCommand
         var fmin = new Option<double>("--fmin") { Description = "Lowest mel frequency", DefaultValueFactory = _ => 0.0 };
         var fmax = new Option<double?>("--fmax") { Description = "Highest mel frequency (default sr/2)" };
         var nMfcc = new Option<int>("--n-mfcc") { Description = "MFCC coefficients", DefaultValueFactory = _ => Dsp.Defaults.NMfcc };
+        var shard = new ShardOption();
         var cmd = new Command("features", "Table-1 features (pyin f0, top-energy bins, key, ZCR, MFCC mean/std, tempo, RMS, moments) for every file of a manifest, in parallel, cached")
         {
             manifest, output, duration, cache, noCache, jobs, sr, nFft, hop, nMels, fmin, fmax, nMfcc,
         };
+        shard.AddTo(cmd);
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
-            IFeatureManifest m = CorpusManifestAdapter.Load(parse.GetValue(manifest)!);
+            var spec = shard.Resolve(parse);
+            string manifestPath = parse.GetValue(manifest)!;
+            IFeatureManifest m = CorpusManifestAdapter.Load(manifestPath);
             foreach (var p in m.Problems) AnsiConsole.MarkupLine($"[yellow]skipped manifest {Markup.Escape(p)}[/]");
             var t1 = new Table1Options(parse.GetValue(sr), parse.GetValue(nFft), parse.GetValue(hop), parse.GetValue(nMels), parse.GetValue(fmin),
                 parse.GetValue(fmax), parse.GetValue(nMfcc)).Validate();
             var options = new FeatureBatchOptions(t1, parse.GetValue(noCache) ? null : parse.GetValue(cache), parse.GetValue(duration), parse.GetValue(jobs));
+            var selection = ShardSelection<FeatureJob>.Of(m.Jobs, j => j.TrackId, spec);
             IReadOnlyList<FeatureResult> results = [];
             IReadOnlyList<FeatureFailure> failures = [];
             var warnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -45,14 +51,24 @@ internal static class FeaturesCommand
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
-                    var task = ctx.AddTask($"{m.Jobs.Count} signals", maxValue: Math.Max(1, m.Jobs.Count));
-                    (results, failures) = FeatureBatch.Run(m.Jobs, options, (_, _) => task.Increment(1), warning: warnings.Enqueue);
+                    var task = ctx.AddTask($"{selection.Items.Count} signals", maxValue: Math.Max(1, selection.Items.Count));
+                    (results, failures) = FeatureBatch.Run(selection.Items, options, (_, _) => task.Increment(1), warning: warnings.Enqueue);
                     task.Value = task.MaxValue;
                 });
             foreach (var w in warnings) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
             string outPath = parse.GetValue(output)!;
+            if (spec is not null)
+            {
+                string parameters = FormattableString.Invariant($"stage=features;manifest={PartWriter.FileHash(manifestPath)};{t1.CacheKey};duration={options.Duration?.ToString("R") ?? "all"}");
+                string json = PartWriter.Write(PartWriter.PartsFolder(outPath), spec, Path.GetExtension(outPath).ToLowerInvariant(), "features", parameters,
+                    ["track_id", "track_type"], selection.InputItems, selection.Items.Count, results.Select(r => selection.PositionOf(r.Job)).ToList(),
+                    (spec.Index == 0 ? m.Problems.Select(p => new PartSkip("manifest", p)) : [])
+                        .Concat(failures.Select(f => new PartSkip(f.Job.Label, f.Error))).ToList(), path => FeatureTable.Save(results, path, t1.NMfcc));
+                ShardOption.Report(spec, selection.Items.Count, selection.InputItems, json);
+                outPath = Path.ChangeExtension(json, Path.GetExtension(outPath));
+            }
             // Always written, even with no rows (header only): an older table under this name must not pass for this run's.
-            FeatureTable.Save(results, outPath, t1.NMfcc);
+            else FeatureTable.Save(results, outPath, t1.NMfcc);
             int cached = results.Count(r => r.FromCache);
             AnsiConsole.MarkupLine($"{results.Count} rows ({cached} from cache) in {sw.Elapsed.TotalSeconds:0.0} s → [green]{Markup.Escape(outPath)}[/]");
             if (failures.Count > 0)
@@ -60,12 +76,18 @@ internal static class FeaturesCommand
                 AnsiConsole.MarkupLine($"[red]{failures.Count} file(s) skipped:[/]");
                 foreach (var f in failures) AnsiConsole.MarkupLine($"  [red]{Markup.Escape(f.Job.Label)}[/]: {Markup.Escape(f.Error)}");
             }
-            if (results.Count == 0)
+            if (results.Count == 0 && selection.Items.Count > 0)
             {
-                AnsiConsole.MarkupLine($"[red]error:[/] no rows: {(m.Jobs.Count == 0 ? "the manifest lists no usable file" : "every file failed")}; {Markup.Escape(outPath)} holds only the header");
+                AnsiConsole.MarkupLine($"[red]error:[/] no rows: every file failed; {Markup.Escape(outPath)} holds only the header");
                 return ExitCodes.Failed;
             }
-            return ExitCodes.ForBatch(results.Count, failures.Count + m.Problems.Count, m.Jobs.Count);
+            if (results.Count == 0 && spec is null)
+            {
+                AnsiConsole.MarkupLine($"[red]error:[/] no rows: the manifest lists no usable file; {Markup.Escape(outPath)} holds only the header");
+                return ExitCodes.Failed;
+            }
+            // A shard with no tracks of its own is a complete (empty) part: exit 0.
+            return ExitCodes.ForBatch(results.Count, failures.Count + (spec is null || spec.Index == 0 ? m.Problems.Count : 0), selection.Items.Count);
         }));
         return cmd;
     }
