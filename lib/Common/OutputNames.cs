@@ -15,7 +15,7 @@ public static class OutputNames
         var full = inputs.Select(p => Path.GetFullPath(p)).ToArray();
         var names = full.Select(p => Path.GetFileNameWithoutExtension(p)).ToArray();
         Refine(names, full, i => Path.GetFileName(full[i]));
-        for (int depth = 1; depth <= 64 && Colliding(names).Count > 0; depth++)
+        for (int depth = 1; depth <= 64 && Colliding(names, full).Count > 0; depth++)
         {
             int d = depth;
             Refine(names, full, i => Prefixed(full[i], d));
@@ -32,12 +32,13 @@ public static class OutputNames
 
     private static void Refine(string[] names, string[] full, Func<int, string> better)
     {
-        foreach (int i in Colliding(names)) names[i] = better(i);
+        foreach (int i in Colliding(names, full)) names[i] = better(i);
     }
 
-    private static List<int> Colliding(string[] names) =>
+    /// <summary>Indices whose name is shared with a different input path (the same path twice is left to the "-2" suffix).</summary>
+    private static List<int> Colliding(string[] names, string[] full) =>
         names.Select((n, i) => (n, i)).GroupBy(x => x.n, StringComparer.OrdinalIgnoreCase)
-            .Where(g => g.Count() > 1).SelectMany(g => g.Select(x => x.i)).ToList();
+            .Where(g => g.Select(x => full[x.i]).Distinct(StringComparer.Ordinal).Count() > 1).SelectMany(g => g.Select(x => x.i)).ToList();
 
     /// <summary>"parent_..._name" with <paramref name="depth"/> parent folders, keeping the extension when the stem collided too.</summary>
     private static string Prefixed(string fullPath, int depth)

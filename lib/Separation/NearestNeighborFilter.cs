@@ -31,8 +31,8 @@ public static class NearestNeighborFilter
     /// </summary>
     public static Matrix Median(Matrix S, int width, int? k, int? maxThreads, int? maxCandidates, IProgress<double>? progress)
     {
-        var neighbors = CosineNeighbors(S, width, k, maxThreads, maxCandidates, progress is null ? null : new Progress01(progress, 0, 0.8));
-        var result = AggregateMedian(S, neighbors, maxThreads);
+        var neighbors = CosineNeighbors(S, width, k, maxThreads, maxCandidates, progress is null ? null : new Progress01(progress, 0, 0.5));
+        var result = AggregateMedian(S, neighbors, maxThreads, progress is null ? null : new Progress01(progress, 0.5, 1.0));
         progress?.Report(1.0);
         return result;
     }
@@ -83,23 +83,30 @@ public static class NearestNeighborFilter
 
     /// <summary>Per frame and bin, the median (numpy semantics: mean of the two middle values for an even count) of
     /// <paramref name="S"/>'s values at the frames listed in <paramref name="neighbors"/>; frames without neighbours are copied.</summary>
-    public static Matrix AggregateMedian(Matrix S, int[][] neighbors, int? maxThreads = null)
+    public static Matrix AggregateMedian(Matrix S, int[][] neighbors, int? maxThreads = null) => AggregateMedian(S, neighbors, maxThreads, null);
+
+    /// <summary><see cref="AggregateMedian(Matrix, int[][], int?)"/> reporting the fraction of frames done (0..1).</summary>
+    public static Matrix AggregateMedian(Matrix S, int[][] neighbors, int? maxThreads, IProgress<double>? progress)
     {
         int bins = S.Rows, frames = S.Cols;
         if (neighbors.Length != frames) throw new ArgumentException($"{neighbors.Length} neighbour lists for {frames} frames");
         var byFrame = Transpose(S);
         var outT = new float[bins * frames];
         int maxK = neighbors.Length == 0 ? 0 : neighbors.Max(n => n.Length);
+        int done = 0, step = Math.Max(1, frames / 100);
         Parallel.For(0, frames, Threads(maxThreads), () => new float[Math.Max(1, maxK)], (t, _, buf) =>
         {
             var nb = neighbors[t];
             var dst = outT.AsSpan(t * bins, bins);
-            if (nb.Length == 0) { byFrame.AsSpan(t * bins, bins).CopyTo(dst); return buf; }
-            for (int f = 0; f < bins; f++)
-            {
-                for (int m = 0; m < nb.Length; m++) buf[m] = byFrame[nb[m] * bins + f];
-                dst[f] = Selection.Median(buf.AsSpan(0, nb.Length));
-            }
+            if (nb.Length == 0) byFrame.AsSpan(t * bins, bins).CopyTo(dst);
+            else
+                for (int f = 0; f < bins; f++)
+                {
+                    for (int m = 0; m < nb.Length; m++) buf[m] = byFrame[nb[m] * bins + f];
+                    dst[f] = Selection.Median(buf.AsSpan(0, nb.Length));
+                }
+            int d = Interlocked.Increment(ref done);
+            if (progress is not null && d % step == 0) progress.Report((double)d / frames);
             return buf;
         }, _ => { });
         var result = new Matrix(bins, frames);
