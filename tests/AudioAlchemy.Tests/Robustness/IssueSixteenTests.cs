@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus.Synth;
 using AudioAlchemy.Features;
-using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Corpus.Batch;
 using static AudioAlchemy.Tests.Robustness.HostileInput;
 
 namespace AudioAlchemy.Tests.Robustness;
