@@ -22,5 +22,6 @@ internal static class Verbs
         yield return PredictCommand.Create();
         yield return DevCommand.Create();
         yield return TableCommand.Create();
+        yield return MelsCommand.Create();
     }
 }
