@@ -27,9 +27,13 @@ namespace AudioAlchemy.Separation;
 /// <param name="VocalHighHz">Vocal-band prior: bins above this frequency go entirely to the accompaniment (null = off).</param>
 /// <param name="Accompaniment">How the accompaniment stem is formed (default <see cref="AccompanimentMode.Residual"/>).</param>
 /// <param name="MaxThreads">Cores used for the similarity search and the median filter (null = all).</param>
+/// <param name="LibrosaLinks">Use the neighbour sets librosa's <c>recurrence_matrix</c> really keeps in connectivity mode
+/// (<see cref="NearestNeighborFilter.LibrosaConnectivityNeighbors"/>: an index pattern fixed by numpy's unstable argsort of
+/// equal link values) instead of the k most similar frames (default false: the method as described).</param>
 /// <param name="MaxSearchSeconds">Similar frames are searched within a window of this many seconds around each frame
 /// (default 120 s, i.e. ±60 s), which keeps the cost linear in the length (10 minutes no longer cost 20× a 30-s song
-/// squared). Songs up to this long take exactly librosa's whole-signal search; null = always the whole signal.</param>
+/// squared). Songs up to this long take exactly the whole-signal search; null = always the whole signal. Not used with
+/// <paramref name="LibrosaLinks"/> (librosa's sets come from the whole signal).</param>
 public sealed record RepetSimOptions(
     int NFft = Defaults.NFft,
     int HopLength = Defaults.HopLength,
@@ -44,10 +48,12 @@ public sealed record RepetSimOptions(
     double? VocalHighHz = null,
     AccompanimentMode Accompaniment = AccompanimentMode.Residual,
     int? MaxThreads = null,
+    bool LibrosaLinks = false,
     double? MaxSearchSeconds = 120.0)
 {
-    /// <summary>librosa's example exactly: margins 2 (background) and 10 (vocals), power 2, no band prior.</summary>
-    public static RepetSimOptions LibrosaExample { get; } = new(MarginVocals: 10.0, VocalLowHz: 0.0);
+    /// <summary>librosa's example as librosa 0.11 runs it: margins 2 (background) and 10 (vocals), power 2, no band prior,
+    /// masked background, and librosa's own neighbour sets (<see cref="LibrosaLinks"/>).</summary>
+    public static RepetSimOptions LibrosaExample { get; } = new(MarginVocals: 10.0, VocalLowHz: 0.0, Accompaniment: AccompanimentMode.Masked, LibrosaLinks: true);
 
     /// <summary>Throws <see cref="AlchemyException"/> naming the first invalid parameter.</summary>
     public RepetSimOptions Validate()

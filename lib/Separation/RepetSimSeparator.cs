@@ -111,7 +111,9 @@ public sealed class RepetSimSeparator : ISeparator
         int width = Math.Min(Options.WidthFrames(sampleRate), (frames - 1) / 2 - 1);
         if (width < 1) return S.Clone();
         int? window = Options.SearchFrames(sampleRate) is { } w ? Math.Max(w, 2 * width + 3) : null;
-        var filtered = NearestNeighborFilter.Median(S, width, Options.Neighbors, Options.MaxThreads, window, progress);
+        var filtered = Options.LibrosaLinks
+            ? NearestNeighborFilter.Median(S, width, Options.Neighbors, Options.MaxThreads, librosaLinks: true)
+            : NearestNeighborFilter.Median(S, width, Options.Neighbors, Options.MaxThreads, window, progress);
         var d = filtered.Data;
         for (int i = 0; i < d.Length; i++) d[i] = Math.Min(S.Data[i], d[i]);
         return filtered;
