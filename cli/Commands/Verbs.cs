@@ -20,5 +20,6 @@ internal static class Verbs
         yield return StudyCommand.Create();
         yield return FeaturesCommand.Create();
         yield return PredictCommand.Create();
+        yield return PlayerCommand.Create();
     }
 }
