@@ -21,5 +21,6 @@ internal static class Verbs
         yield return FeaturesCommand.Create();
         yield return PredictCommand.Create();
         yield return PlayerCommand.Create();
+        yield return TableCommand.Create();
     }
 }
