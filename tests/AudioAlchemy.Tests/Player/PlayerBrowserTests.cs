@@ -43,15 +43,22 @@ public sealed class PlayerBrowserTests(PlayerFixture fx) : IClassFixture<PlayerF
             Assert.NotEqual(gram1, gram2);
 
             await page.WaitForFunctionAsync("() => alchemy.state().mp3Ready >= 3", null, new PageWaitForFunctionOptions { Timeout = 30000 });
-            var before = await page.EvaluateAsync<JsonElement>("() => ({ t: alchemy.state().position, now: performance.now() })");
-            await page.ClickAsync("#source button[data-src='mp3']");
-            await page.WaitForTimeoutAsync(400);
-            var after = await page.EvaluateAsync<JsonElement>("() => ({ t: alchemy.state().position, now: performance.now(), s: alchemy.state() })");
-            Assert.Equal("mp3", after.GetProperty("s").GetProperty("source").GetString());
-            Assert.True(after.GetProperty("s").GetProperty("playing").GetBoolean());
-            double expected = before.GetProperty("t").GetDouble() + (after.GetProperty("now").GetDouble() - before.GetProperty("now").GetDouble()) / 1000;
-            double got = after.GetProperty("t").GetDouble();
-            Assert.True(Math.Abs(got - expected) < 0.2, $"MP3 position {got:0.000} s, expected {expected:0.000} s (WAV position + elapsed)");
+            // position of the heard WAV, then a real click on the MP3 button, then the heard MP3's position, in one page task
+            var sw = await page.EvaluateAsync<JsonElement>("""
+                () => { const t0 = alchemy.state().position; document.querySelector("#source button[data-src='mp3']").click();
+                        const s = alchemy.state(); return { t0, t1: s.position, source: s.source, wav: s.wavTime }; }
+                """);
+            Assert.Equal("mp3", sw.GetProperty("source").GetString());
+            double t0 = sw.GetProperty("t0").GetDouble(), t1 = sw.GetProperty("t1").GetDouble();
+            Assert.True(t0 > 1.0, $"WAV position {t0:0.000} s");
+            Assert.True(Math.Abs(t1 - t0) < 0.2, $"MP3 position right after the switch {t1:0.000} s, WAV was at {t0:0.000} s");
+            await page.WaitForTimeoutAsync(500);
+            var after = await State(page);
+            Assert.Equal("mp3", after.GetProperty("source").GetString());
+            Assert.True(after.GetProperty("playing").GetBoolean());
+            double t2 = after.GetProperty("position").GetDouble();
+            Assert.True(t2 > t1 + 0.1, $"MP3 did not keep playing after the switch ({t1:0.000} s → {t2:0.000} s)");
+            Assert.True(Math.Abs(t2 - after.GetProperty("wavTime").GetDouble()) < 0.2, "WAV and MP3 drifted apart after the switch");
 
             await page.ClickAsync("#songs tr[data-id='gone']");
             await page.WaitForSelectorAsync("#status.error");
