@@ -43,6 +43,11 @@ public sealed class PlayerBrowserTests(PlayerFixture fx) : IClassFixture<PlayerF
             Assert.NotEqual(gram1, gram2);
 
             await page.WaitForFunctionAsync("() => alchemy.state().mp3Ready >= 3", null, new PageWaitForFunctionOptions { Timeout = 30000 });
+            // seek both sources back to 3 s (the seek bar's input event), so a slow machine never reaches the end before the switch
+            await page.EvaluateAsync("() => { const s = document.getElementById('seek'); s.value = 3; s.dispatchEvent(new Event('input')); }");
+            await page.WaitForFunctionAsync("""
+                () => { const s = alchemy.state(); return s.playing && s.position > 3.3 && s.position < 12 && s.mp3Ready >= 3 && Math.abs(s.wavTime - s.mp3Time) < 0.1; }
+                """, null, new PageWaitForFunctionOptions { Timeout = 30000 });
             // position of the heard WAV, then a real click on the MP3 button, then the heard MP3's position, in one page task
             var sw = await page.EvaluateAsync<JsonElement>("""
                 () => { const t0 = alchemy.state().position; document.querySelector("#source button[data-src='mp3']").click();

@@ -6,14 +6,17 @@ using AudioAlchemy.Player;
 namespace AudioAlchemy.Tests.Player;
 
 /// <summary>
-/// A running player (port 0 = a free port on 127.0.0.1) over a temp manifest of three rows: <c>tone44k</c>, an 8 s
-/// 44.1 kHz test signal (so 16 kHz exists; a 22.05 kHz corpus song has nothing above 11 kHz), <c>broken</c>, a file of
+/// A running player (port 0 = a free port on 127.0.0.1) over a temp manifest of three rows: <c>tone44k</c>, a 30 s
+/// 44.1 kHz test signal (long enough that a busy CI machine does not reach its end during the browser test) (so 16 kHz exists; a 22.05 kHz corpus song has nothing above 11 kHz), <c>broken</c>, a file of
 /// garbage, and <c>gone</c>, a row whose audio file is missing.
 /// </summary>
 public sealed class PlayerFixture : IAsyncLifetime
 {
     /// <summary>Rate of the test signal.</summary>
     public const int SampleRate = 44100;
+
+    /// <summary>Duration of the test signal.</summary>
+    public const double Seconds = 30;
 
     private readonly TempDir _dir = TestData.TempDir();
 
@@ -27,7 +30,7 @@ public sealed class PlayerFixture : IAsyncLifetime
     /// The test signal: a held A-minor chord with 12 harmonics per note plus seeded white noise (−26 dBFS RMS) and short
     /// noise bursts every 0.5 s, so every band from 20 Hz to 22 kHz carries energy and the spectrogram moves.
     /// </summary>
-    public static float[] TestSignal(double seconds = 8, int seed = 17)
+    public static float[] TestSignal(double seconds = Seconds, int seed = 17)
     {
         var rng = new Random(seed);
         var y = new float[(int)(SampleRate * seconds)];
