@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using AudioAlchemy.Audio;
-using AudioAlchemy.Demo;
+using AudioAlchemy.Studies;
 
 namespace AudioAlchemy.Player;
 

@@ -1,5 +1,5 @@
 using AudioAlchemy.Audio;
-using AudioAlchemy.Demo;
+using AudioAlchemy.Studies;
 using AudioAlchemy.Dsp;
 using AudioAlchemy.Features;
 

@@ -42,3 +42,18 @@ public sealed class SongCatalogTests
     public void Options_are_validated() =>
         Assert.Contains("--port", Assert.Throws<AlchemyException>(() => new PlayerOptions("cache", Port: 70000).Validate()).Message);
 }
+
+public sealed class PlayerLayeringTests
+{
+    [Fact]
+    public void The_library_references_neither_AspNetCore_nor_Playwright()
+    {
+        var refs = typeof(AlchemyException).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.Contains("TorchSharp", refs);
+        // Microsoft.AspNetCore.Html.Abstractions is IHtmlContent, a NuGet dependency of the notebook formatter, not the web stack
+        Assert.DoesNotContain(refs, r => (r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) && r != "Microsoft.AspNetCore.Html.Abstractions")
+            || r.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal) || r.StartsWith("Microsoft.Playwright", StringComparison.Ordinal));
+        var player = typeof(AudioAlchemy.Player.PlayerServer).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        Assert.Contains(player, r => r.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+    }
+}
