@@ -20,6 +20,7 @@ internal static class Verbs
         yield return StudyCommand.Create();
         yield return FeaturesCommand.Create();
         yield return PredictCommand.Create();
+        yield return PlayerCommand.Create();
         yield return DevCommand.Create();
         yield return TableCommand.Create();
         yield return MelsCommand.Create();
