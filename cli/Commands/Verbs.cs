@@ -20,5 +20,7 @@ internal static class Verbs
         yield return StudyCommand.Create();
         yield return FeaturesCommand.Create();
         yield return PredictCommand.Create();
+        yield return EmbedCommand.Create();
+        yield return RecommendCommand.Create();
     }
 }
