@@ -22,5 +22,6 @@ internal static class Verbs
         yield return PredictCommand.Create();
         yield return EmbedCommand.Create();
         yield return RecommendCommand.Create();
+        yield return TableCommand.Create();
     }
 }
