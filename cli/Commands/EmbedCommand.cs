@@ -1,11 +1,12 @@
 using System.CommandLine;
 using AudioAlchemy.Recommendation;
+using AudioAlchemy.Sharding;
 using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
 
 /// <summary>
-/// <c>alchemy embed MANIFEST --out TABLE [--model DIR] [--language-model DIR] [--cache DIR] [--duration S] [--jobs N]</c>:
+/// <c>alchemy embed MANIFEST --out TABLE [--model DIR] [--language-model DIR] [--cache DIR] [--duration S] [--jobs N] [--shard K/N|auto]</c>:
 /// one song-embedding row per full mix (CNN penultimate layer + probabilities, standardised Table-1 features).
 /// </summary>
 internal static class EmbedCommand
@@ -24,8 +25,11 @@ internal static class EmbedCommand
         {
             manifest, output, model, language, cache, noCache, duration, jobs,
         };
+        var shard = new ShardOption();
+        shard.AddTo(cmd);
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
+            var spec = shard.Resolve(parse);
             var o = new EmbedOptions(parse.GetValue(model), parse.GetValue(language), parse.GetValue(noCache) ? null : parse.GetValue(cache),
                 parse.GetValue(duration), parse.GetValue(jobs)).Validate();
             string outPath = parse.GetValue(output)!;
@@ -37,14 +41,15 @@ internal static class EmbedCommand
                 .Start(ctx =>
                 {
                     var features = ctx.AddTask("Table-1 features", maxValue: 1);
-                    var cnn = ctx.AddTask("CNN embeddings", maxValue: 1);
+                    var cnn = o.GenreModel is null && o.LanguageModel is null ? null : ctx.AddTask("CNN embeddings", maxValue: 1);
                     r = SongEmbedder.Run(parse.GetValue(manifest)!, outPath, o,
-                        log: _ => { cnn.MaxValue = Math.Max(cnn.MaxValue, ++done); cnn.Value = done; },
-                        progress: () => { features.MaxValue = Math.Max(features.MaxValue, features.Value + 1); features.Increment(1); });
+                        log: _ => { if (cnn is null) return; cnn.MaxValue = Math.Max(cnn.MaxValue, ++done); cnn.Value = done; },
+                        progress: () => { features.MaxValue = Math.Max(features.MaxValue, features.Value + 1); features.Increment(1); }, shard: spec);
                     features.Value = features.MaxValue;
-                    cnn.Value = cnn.MaxValue;
+                    if (cnn is not null) cnn.Value = cnn.MaxValue;
                 });
-            AnsiConsole.MarkupLine($"{r.Rows} songs x {r.Columns} columns ({r.FromCache} CNN outputs from cache) in {sw.Elapsed.TotalSeconds:0.0} s → [green]{Markup.Escape(outPath)}[/]");
+            if (spec is not null) ShardOption.Report(spec, r.Rows, r.InputSongs, Path.ChangeExtension(r.Table, ".json"));
+            AnsiConsole.MarkupLine($"{r.Rows} songs x {r.Columns} columns ({r.FromCache} CNN outputs from cache) in {sw.Elapsed.TotalSeconds:0.0} s → [green]{Markup.Escape(r.Table)}[/]");
             if (r.Skipped.Count > 0)
             {
                 AnsiConsole.MarkupLine($"[red]{r.Skipped.Count} song(s) skipped:[/]");

@@ -3,8 +3,8 @@ namespace AudioAlchemy.Recommendation;
 /// <summary>
 /// Column names of a song-embedding table (<c>alchemy embed</c>): metadata columns, then numeric embedding blocks, each
 /// recognised by its prefix: <c>emb_genre_*</c> / <c>emb_language_*</c> (CNN penultimate layer of the genre / language model),
-/// <c>p_genre_*</c> / <c>p_language_*</c> (the models' class probabilities), <c>t1_*</c> (Table-1 features standardised
-/// to mean 0, standard deviation 1 over the table's songs).
+/// <c>p_genre_*</c> / <c>p_language_*</c> (the models' class probabilities), <c>t1_*</c> (Table-1 values, standardised to mean 0, standard deviation 1
+/// over the library's songs when <see cref="SongLibrary"/> loads the table).
 /// </summary>
 public static class EmbeddingColumns
 {

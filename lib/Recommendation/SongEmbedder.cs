@@ -6,6 +6,7 @@ using AudioAlchemy.Experiments;
 using AudioAlchemy.Features;
 using AudioAlchemy.Features.Batch;
 using AudioAlchemy.Models.Cnn;
+using AudioAlchemy.Sharding;
 using Microsoft.Data.Analysis;
 
 namespace AudioAlchemy.Recommendation;
@@ -15,21 +16,26 @@ namespace AudioAlchemy.Recommendation;
 /// <param name="Skipped">Songs left out, each "row N (id): reason".</param>
 /// <param name="FromCache">CNN outputs read from the cache.</param>
 /// <param name="Columns">Number of columns of the table.</param>
-public sealed record EmbedResult(int Rows, IReadOnlyList<string> Skipped, int FromCache, int Columns);
+/// <param name="Table">The table written (with a shard: the part table <c>PART-K-of-N.*</c> in the parts folder).</param>
+/// <param name="InputSongs">Full-mix rows of the whole manifest (all shards).</param>
+public sealed record EmbedResult(int Rows, IReadOnlyList<string> Skipped, int FromCache, int Columns, string Table, int InputSongs);
 
 /// <summary>
 /// Song-embedding table of a manifest's full mixes (<see cref="EmbeddingColumns"/>): manifest metadata, the Table-1
-/// summary (tempo and key for explanations, its numeric values standardised over the songs as <c>t1_*</c>), and for each
+/// summary (tempo and key for explanations, its numeric values as <c>t1_*</c>, standardised over the library's songs
+/// when a <see cref="SongLibrary"/> loads them, so shards merged with <c>table merge</c> equal a single run), and for each
 /// CNN given the penultimate layer (<c>emb_genre_*</c> / <c>emb_language_*</c>) and class probabilities
 /// (<c>p_genre_&lt;class&gt;</c> / <c>p_language_&lt;class&gt;</c>) averaged over sliding crops, plus the top class. Table-1 and CNN
 /// outputs are cached per audio content + model + parameters, so reruns only read caches. A song whose audio fails is
-/// skipped and reported; the table (.parquet or .csv) is written atomically with the others.
+/// skipped and reported; the table (.parquet or .csv) is written atomically with the others. With a
+/// <see cref="ShardSpec"/> only the songs whose id hashes to that shard are embedded and the output is a part
+/// (<see cref="PartWriter"/>) for <c>alchemy table merge</c>.
 /// </summary>
 public static class SongEmbedder
 {
     /// <summary>Embeds every full-mix row of <paramref name="manifestPath"/> into <paramref name="outPath"/>.</summary>
     /// <exception cref="AlchemyException">Bad options, unreadable manifest, wrong table extension, or no song could be embedded (nothing written).</exception>
-    public static EmbedResult Run(string manifestPath, string outPath, EmbedOptions options, Action<string>? log = null, Action? progress = null)
+    public static EmbedResult Run(string manifestPath, string outPath, EmbedOptions options, Action<string>? log = null, Action? progress = null, ShardSpec? shard = null)
     {
         var o = options.Validate();
         string ext = Path.GetExtension(outPath).ToLowerInvariant();
@@ -37,8 +43,11 @@ public static class SongEmbedder
         var manifest = Manifest.Load(manifestPath);
         var skipped = manifest.ReadProblems.Where(p => p.RowUnusable).Select(p => p.ToString()).ToList();
         var unusable = manifest.ReadProblems.Where(p => p.RowUnusable).Select(p => p.Row).ToHashSet();
-        var rows = manifest.Rows.Where(r => !unusable.Contains(r.RowNumber) && CorpusManifestAdapter.TrackTypeCode(r.TrackType) == 0).ToList();
-        if (rows.Count == 0) throw new AlchemyException($"{manifestPath}: no full-mix rows to embed");
+        var all = manifest.Rows.Where(r => !unusable.Contains(r.RowNumber) && CorpusManifestAdapter.TrackTypeCode(r.TrackType) == 0).ToList();
+        if (all.Count == 0) throw new AlchemyException($"{manifestPath}: no full-mix rows to embed");
+        var selection = ShardSelection<ManifestRow>.Of(all, r => r.Id, shard);
+        var rows = selection.Items.ToList();
+        if (shard is not null && shard.Index != 0) skipped.Clear(); // manifest problems are reported by shard 0 only
 
         var t1 = (o.Table1 ?? new Table1Options()).Validate();
         var jobs = rows.Select(r => new FeatureJob(r.Id, 0, r.Path, r.Genre, r.Language, r.Artist, r.RowNumber)).ToList();
@@ -78,10 +87,17 @@ public static class SongEmbedder
                 log?.Invoke($"embedded {r.Id}");
             }
             var kept = rows.Where(r => summary.ContainsKey(r.Id) && models.All(m => cnn.ContainsKey((r.Id, m.Task)))).ToList();
-            if (kept.Count == 0) throw new AlchemyException($"{manifestPath}: none of {rows.Count} songs could be embedded ({skipped.FirstOrDefault()})");
-            var df = Table(kept, summary, models.Select(m => (m.Task, m.Model.Classes)).ToList(), cnn);
-            TableWriter.Save(df, outPath);
-            return new EmbedResult(kept.Count, skipped, fromCache, df.Columns.Count);
+            if (kept.Count == 0 && shard is null) throw new AlchemyException($"{manifestPath}: none of {rows.Count} songs could be embedded ({skipped.FirstOrDefault()})");
+            var df = Table(kept, summary, models.Select(m => (m.Task, m.Model.Classes)).ToList(), cnn, t1.NMfcc);
+            if (shard is null)
+            {
+                TableWriter.Save(df, outPath);
+                return new EmbedResult(kept.Count, skipped, fromCache, df.Columns.Count, outPath, all.Count);
+            }
+            string parameters = FormattableString.Invariant($"stage=embed;manifest={PartWriter.FileHash(manifestPath)};{t1.CacheKey};duration={o.Duration?.ToString("R") ?? "all"};models={string.Join(",", models.Select(m => m.Task + "=" + m.Fingerprint))}");
+            string json = PartWriter.Write(PartWriter.PartsFolder(outPath), shard, ext, "embed", parameters, [EmbeddingColumns.Id], all.Count, rows.Count,
+                kept.Select(selection.PositionOf).ToList(), skipped.Select(x => new PartSkip("song", x)).ToList(), path => TableWriter.Save(df, path));
+            return new EmbedResult(kept.Count, skipped, fromCache, df.Columns.Count, Path.ChangeExtension(json, ext), all.Count);
         }
         finally
         {
@@ -100,7 +116,7 @@ public static class SongEmbedder
          s.Tempo, s.RmsEnergy, s.YVariance, s.YSkewness, s.YKurtosis, s.Frames > 0 ? (double)s.VoicedFrames / s.Frames : null];
 
     private static DataFrame Table(IReadOnlyList<ManifestRow> rows, IReadOnlyDictionary<string, Table1Summary> summary,
-        IReadOnlyList<(string Task, IReadOnlyList<string> Classes)> models, IReadOnlyDictionary<(string, string), TrackEmbedding> cnn)
+        IReadOnlyList<(string Task, IReadOnlyList<string> Classes)> models, IReadOnlyDictionary<(string, string), TrackEmbedding> cnn, int nMfcc)
     {
         var cols = new List<DataFrameColumn>
         {
@@ -120,20 +136,16 @@ public static class SongEmbedder
         }
         foreach (var (task, classes) in models)
         {
-            int width = cnn[(rows[0].Id, task)].Embedding.Length;
+            int width = rows.Count == 0 ? 0 : cnn[(rows[0].Id, task)].Embedding.Length;
             for (int j = 0; j < width; j++) { int jj = j; cols.Add(new DoubleDataFrameColumn($"emb_{task}_{j}", rows.Select(r => (double)cnn[(r.Id, task)].Embedding[jj]))); }
             for (int c = 0; c < classes.Count; c++) { int cc = c; cols.Add(new DoubleDataFrameColumn($"p_{task}_{classes[c]}", rows.Select(r => (double)cnn[(r.Id, task)].Probabilities[cc]))); }
         }
-        int nMfcc = summary[rows[0].Id].MfccMean.Length;
         var names = Table1Names(nMfcc);
         var values = rows.Select(r => Table1Values(summary[r.Id])).ToList();
         for (int j = 0; j < names.Count; j++)
         {
-            var x = values.Select(v => j < v.Length && v[j] is { } d && double.IsFinite(d) ? d : double.NaN).ToArray();
-            var finite = x.Where(double.IsFinite).ToList();
-            double mean = finite.Count == 0 ? 0 : finite.Average();
-            double sd = finite.Count < 2 ? 0 : Math.Sqrt(finite.Sum(v => (v - mean) * (v - mean)) / finite.Count);
-            cols.Add(new DoubleDataFrameColumn($"t1_{names[j]}", x.Select(v => double.IsFinite(v) && sd > 0 ? (v - mean) / sd : 0.0)));
+            int jj = j;
+            cols.Add(new DoubleDataFrameColumn($"t1_{names[j]}", values.Select(v => jj < v.Length && v[jj] is { } d && double.IsFinite(d) ? d : (double?)null)));
         }
         return new DataFrame(cols);
     }

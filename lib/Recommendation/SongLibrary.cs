@@ -6,7 +6,9 @@ namespace AudioAlchemy.Recommendation;
 
 /// <summary>
 /// A song-embedding table in memory (<see cref="EmbeddingColumns"/>): songs in table order and, per block, a row-major
-/// matrix of its columns. Missing cells (NaN/null) are 0 in the standardised blocks.
+/// matrix of its columns. On load the Table-1 block (<c>t1_*</c>) is standardised per column over the library's songs
+/// (mean 0, population standard deviation 1, as scikit-learn's StandardScaler; constant columns become 0) and missing
+/// cells (NaN/null) become 0, the mean.
 /// </summary>
 public sealed class SongLibrary
 {
@@ -125,10 +127,15 @@ public sealed class SongLibrary
                 if (!DatasetBuilder.IsNumeric(df.Columns[c]) && df.Columns[c].Length > 0 && Enumerable.Range(0, n).Any(r => Text(c, r) is { } s && !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
                     throw new AlchemyException($"{source}: embedding column '{c}' is not numeric (row {Enumerable.Range(0, n).First(r => Text(c, r) is { } s && !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) + 1})");
             var m = new float[n][];
-            for (int r = 0; r < n; r++)
+            for (int r = 0; r < n; r++) m[r] = new float[cols.Length];
+            bool standardise = group.Key == "t1";
+            for (int j = 0; j < cols.Length; j++)
             {
-                m[r] = new float[cols.Length];
-                for (int j = 0; j < cols.Length; j++) { double v = Number(cols[j], r); m[r][j] = double.IsFinite(v) ? (float)v : 0f; }
+                var x = Enumerable.Range(0, n).Select(r => Number(cols[j], r)).ToArray();
+                var finite = x.Where(double.IsFinite).ToList();
+                double mean = standardise && finite.Count > 0 ? finite.Average() : 0;
+                double sd = standardise && finite.Count > 1 ? Math.Sqrt(finite.Sum(v => (v - mean) * (v - mean)) / finite.Count) : 1;
+                for (int r = 0; r < n; r++) m[r][j] = !double.IsFinite(x[r]) ? 0f : !standardise ? (float)x[r] : sd > 0 ? (float)((x[r] - mean) / sd) : 0f;
             }
             blocks[group.Key!] = m;
             blockColumns[group.Key!] = cols;

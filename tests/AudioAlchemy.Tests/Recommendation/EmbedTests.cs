@@ -1,6 +1,7 @@
 using AudioAlchemy.Audio;
 using AudioAlchemy.Models.Cnn;
 using AudioAlchemy.Recommendation;
+using AudioAlchemy.Sharding;
 using AudioAlchemy.Tests.Cnn;
 
 namespace AudioAlchemy.Tests.Recommendation;
@@ -37,11 +38,30 @@ public class EmbedTests
         Assert.Equal(["t1"], lib.Blocks);
         Assert.Equal(["s0", "s1", "s2"], lib.Songs.Select(s => s.Id));
         Assert.Equal("Tone 1", lib.Songs[1].Title);
-        // standardised: every t1 column has mean 0 over the songs
+        // standardised on load: every t1 column has mean 0 and (unless constant) population std 1 over the songs
         var t1 = lib.Block("t1");
-        for (int j = 0; j < t1[0].Length; j++) Assert.Equal(0.0, t1.Average(row => row[j]), 5);
+        for (int j = 0; j < t1[0].Length; j++)
+        {
+            Assert.Equal(0.0, t1.Average(row => row[j]), 5);
+            double var = t1.Average(row => (double)row[j] * row[j]);
+            Assert.True(Math.Abs(var - 1) < 1e-4 || var == 0, $"{lib.BlockColumns["t1"][j]}: variance {var}");
+        }
         // the two low tones are each other's nearest neighbour
         Assert.Equal("s1", SimilarSongs.Find(lib, "s0", new SimilarSongsOptions(K: 1))[0].Song.Id);
+    }
+
+    [Fact]
+    public void Shards_MergeToTheSingleRunTable()
+    {
+        using var dir = TestData.TempDir();
+        string manifest = Corpus(dir, withMissing: false);
+        string single = dir.File("emb.csv");
+        SongEmbedder.Run(manifest, single, new EmbedOptions(CacheDir: dir.File("cache")));
+        var parts = Enumerable.Range(0, 2).Select(k => SongEmbedder.Run(manifest, single, new EmbedOptions(CacheDir: dir.File("cache")), shard: new ShardSpec(k, 2)).Table).ToList();
+        Assert.All(parts, p => Assert.Contains(".parts", p));
+        string merged = dir.File("merged.csv");
+        TableMerge.Merge(parts, merged);
+        Assert.Equal(File.ReadAllText(single), File.ReadAllText(merged));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class SimilarSongsTests
             new DoubleDataFrameColumn("tempo", [120.0, 61.0, 118.0, 90.0]),
             new StringDataFrameColumn("key", ["C major", "A minor", "G major", "F# major"]),
             new DoubleDataFrameColumn("t1_x", [1.0, 0.9, 0.0, -1.0]),
-            new DoubleDataFrameColumn("t1_y", [0.0, 0.1, 1.0, 0.0]),
+            new DoubleDataFrameColumn("t1_y", [0.0, 0.1, 1.0, -1.0]),
             new DoubleDataFrameColumn("p_genre_rock", [0.9, 0.8, 0.1, 0.0]));
         string path = System.IO.Path.Combine(dir, "lib.parquet");
         TableWriter.Save(df, path);
