@@ -10,10 +10,11 @@ namespace AudioAlchemy.Recommendation;
 /// <param name="contentWeight">Weight of the content part (set a priori, not tuned on the evaluation corpus).</param>
 /// <param name="ridge">Regularisation of the embedding → factor map.</param>
 /// <param name="languageAware">Content part language-aware (<see cref="ContentRecommender"/>).</param>
-public sealed class HybridRecommender(AlsOptions? als = null, double contentWeight = 1.0, double ridge = 1.0, bool languageAware = true) : IRecommender
+/// <param name="languageWeight">Language-preference weight of the content part.</param>
+public sealed class HybridRecommender(AlsOptions? als = null, double contentWeight = 1.0, double ridge = 1.0, bool languageAware = true, double languageWeight = 0.5) : IRecommender
 {
     private readonly AlsRecommender _mf = new(als);
-    private readonly ContentRecommender _content = new(languageAware);
+    private readonly ContentRecommender _content = new(languageAware, languageWeight);
     private double[][] _q = [];
     private double[] _b = [];
 

@@ -63,7 +63,7 @@ public static class RecommendationStudy
                     : SingleLanguageUsers(train, library);
                 var multi = train.Users.Where(u => !single.Contains(u)).ToHashSet(StringComparer.Ordinal);
                 var fitted = new Dictionary<string, IRecommender>();
-                foreach (var model in Create(o.Als, seed))
+                foreach (var model in Create(o.Als, seed, o.HybridContentWeight, o.LanguageWeight))
                 {
                     model.Fit(train, library);
                     fitted[model.Name] = model;
@@ -107,10 +107,11 @@ public static class RecommendationStudy
     }
 
     /// <summary>The models compared, in <see cref="Models"/> order.</summary>
-    public static IReadOnlyList<IRecommender> Create(AlsOptions? als, int seed)
+    public static IReadOnlyList<IRecommender> Create(AlsOptions? als, int seed, double hybridContentWeight = 1.0, double languageWeight = 0.5)
     {
         var a = (als ?? new AlsOptions()) with { Seed = seed };
-        return [new PopularityRecommender(), new AlsRecommender(a), new ContentRecommender(languageAware: true), new ContentRecommender(languageAware: false), new HybridRecommender(a)];
+        return [new PopularityRecommender(), new AlsRecommender(a), new ContentRecommender(languageAware: true, languageWeight),
+            new ContentRecommender(languageAware: false), new HybridRecommender(a, hybridContentWeight, languageWeight: languageWeight)];
     }
 
     /// <summary>Users with at least 3 liked training songs of which at least 80 % are in one language (for real logs).</summary>

@@ -13,8 +13,11 @@ namespace AudioAlchemy.Studies;
 /// <param name="TestFraction">Share of each user's other ratings held out.</param>
 /// <param name="Als">ALS options (its seed is replaced per repeat).</param>
 /// <param name="RatingsLog">A real interaction log (CSV user,item,rating|plays) to evaluate instead of simulated listeners.</param>
+/// <param name="HybridContentWeight">Weight of the content part of the hybrid (<see cref="HybridRecommender"/>).</param>
+/// <param name="LanguageWeight">Weight of the language-preference term of language-aware content (<see cref="ContentRecommender"/>).</param>
 public sealed record RecommendationStudyOptions(string OutDir, int K = 10, int Seed = 0, int Repeats = 3, ListenerOptions? Listeners = null,
-    IReadOnlyList<RatingScale>? Scales = null, double ColdFraction = 0.2, double TestFraction = 0.2, AlsOptions? Als = null, string? RatingsLog = null)
+    IReadOnlyList<RatingScale>? Scales = null, double ColdFraction = 0.2, double TestFraction = 0.2, AlsOptions? Als = null, string? RatingsLog = null,
+    double HybridContentWeight = 1.0, double LanguageWeight = 0.5)
 {
     /// <summary>Throws <see cref="AlchemyException"/> naming the bad option.</summary>
     public RecommendationStudyOptions Validate()
@@ -22,6 +25,9 @@ public sealed record RecommendationStudyOptions(string OutDir, int K = 10, int S
         if (K < 1) throw new AlchemyException($"--k must be at least 1 (got {K})");
         if (Repeats < 1) throw new AlchemyException($"--repeats must be at least 1 (got {Repeats})");
         if (string.IsNullOrWhiteSpace(OutDir)) throw new AlchemyException("--out must name a folder");
+        if (!(HybridContentWeight >= 0)) throw new AlchemyException($"--hybrid-content-weight must be ≥ 0 (got {HybridContentWeight})");
+        if (!(LanguageWeight >= 0)) throw new AlchemyException($"--language-weight must be ≥ 0 (got {LanguageWeight})");
+        Als?.Validate();
         return this;
     }
 }
