@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace AudioAlchemy.Cli.Commands;
 
 /// <summary>
-/// <c>alchemy study rec --library TABLE [--out results/rec] [--k 10] [--seed 0] [--repeats 3] [--users 300] [--ratings LOG] [--als-factors 8 --als-lambda 1 --hybrid-content-weight 1 --language-weight 0.5]</c>:
+/// <c>alchemy study rec --library TABLE [--out results/rec] [--k 10] [--seed 0] [--repeats 3] [--users 300] [--ratings LOG] [--als-factors 8 --als-lambda 10 --hybrid-content-weight 2 --language-weight 0.5]</c>:
 /// popularity, ALS, content and hybrid recommenders on simulated listeners (or a real log), held-out per user.
 /// </summary>
 internal static class StudyRecCommand
@@ -22,8 +22,8 @@ internal static class StudyRecCommand
         var perUser = new Option<int>("--ratings-per-user") { Description = "Songs each simulated listener rates", DefaultValueFactory = _ => 40 };
         var ratings = new Option<string?>("--ratings") { Description = "Real interaction log (CSV user,item,rating or user,item,plays) instead of simulated listeners" };
         var factors = new Option<int>("--als-factors") { Description = "ALS latent factors", DefaultValueFactory = _ => 8 };
-        var lambda = new Option<double>("--als-lambda") { Description = "ALS L2 regularisation", DefaultValueFactory = _ => 1.0 };
-        var hybridWeight = new Option<double>("--hybrid-content-weight") { Description = "Weight of the content part of the hybrid", DefaultValueFactory = _ => 1.0 };
+        var lambda = new Option<double>("--als-lambda") { Description = "ALS L2 regularisation", DefaultValueFactory = _ => 10.0 };
+        var hybridWeight = new Option<double>("--hybrid-content-weight") { Description = "Weight of the content part of the hybrid", DefaultValueFactory = _ => 2.0 };
         var languageWeight = new Option<double>("--language-weight") { Description = "Weight of the language-preference term of language-aware content", DefaultValueFactory = _ => 0.5 };
         var cmd = new Command("rec", "Recommendation: popularity, ALS, content (language-aware/blind) and hybrid on held-out ratings, cold-start songs and single-language listeners")
         {

@@ -7,11 +7,11 @@ namespace AudioAlchemy.Recommendation;
 /// score), each z-scored over the user's items, so both parts count on the same scale.
 /// </summary>
 /// <param name="als">ALS options.</param>
-/// <param name="contentWeight">Weight of the content part (set a priori, not tuned on the evaluation corpus).</param>
+/// <param name="contentWeight">Weight of the content part (2: chosen on the seed-2 robustness corpus, never on the evaluation corpus).</param>
 /// <param name="ridge">Regularisation of the embedding → factor map.</param>
 /// <param name="languageAware">Content part language-aware (<see cref="ContentRecommender"/>).</param>
 /// <param name="languageWeight">Language-preference weight of the content part.</param>
-public sealed class HybridRecommender(AlsOptions? als = null, double contentWeight = 1.0, double ridge = 1.0, bool languageAware = true, double languageWeight = 0.5) : IRecommender
+public sealed class HybridRecommender(AlsOptions? als = null, double contentWeight = 2.0, double ridge = 1.0, bool languageAware = true, double languageWeight = 0.5) : IRecommender
 {
     private readonly AlsRecommender _mf = new(als);
     private readonly ContentRecommender _content = new(languageAware, languageWeight);

@@ -107,7 +107,7 @@ public static class RecommendationStudy
     }
 
     /// <summary>The models compared, in <see cref="Models"/> order.</summary>
-    public static IReadOnlyList<IRecommender> Create(AlsOptions? als, int seed, double hybridContentWeight = 1.0, double languageWeight = 0.5)
+    public static IReadOnlyList<IRecommender> Create(AlsOptions? als, int seed, double hybridContentWeight = 2.0, double languageWeight = 0.5)
     {
         var a = (als ?? new AlsOptions()) with { Seed = seed };
         return [new PopularityRecommender(), new AlsRecommender(a), new ContentRecommender(languageAware: true, languageWeight),

@@ -17,7 +17,7 @@ namespace AudioAlchemy.Studies;
 /// <param name="LanguageWeight">Weight of the language-preference term of language-aware content (<see cref="ContentRecommender"/>).</param>
 public sealed record RecommendationStudyOptions(string OutDir, int K = 10, int Seed = 0, int Repeats = 3, ListenerOptions? Listeners = null,
     IReadOnlyList<RatingScale>? Scales = null, double ColdFraction = 0.2, double TestFraction = 0.2, AlsOptions? Als = null, string? RatingsLog = null,
-    double HybridContentWeight = 1.0, double LanguageWeight = 0.5)
+    double HybridContentWeight = 2.0, double LanguageWeight = 0.5)
 {
     /// <summary>Throws <see cref="AlchemyException"/> naming the bad option.</summary>
     public RecommendationStudyOptions Validate()
