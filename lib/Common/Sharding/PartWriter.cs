@@ -37,7 +37,8 @@ public static class PartWriter
     /// <summary>
     /// Writes the part of <paramref name="shard"/> into <paramref name="folder"/>: <paramref name="writeTable"/> receives
     /// the table path (<c>PART-K-of-N</c> + <paramref name="extension"/>) and must write it atomically (e.g. with
-    /// <see cref="AtomicFile"/>); then the JSON is written. Returns the JSON path.
+    /// <see cref="AtomicFile"/>); then the JSON is written. <paramref name="order"/> and <paramref name="skipped"/> are read after
+    /// <paramref name="writeTable"/> returns, so the callback may fill them. Returns the JSON path.
     /// </summary>
     public static string Write(string folder, ShardSpec shard, string extension, string stage, string parameters, IReadOnlyList<string> keyColumns,
         int inputItems, int shardItems, IReadOnlyList<long> order, IReadOnlyList<PartSkip> skipped, Action<string> writeTable)
