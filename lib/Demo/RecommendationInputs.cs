@@ -1,5 +1,6 @@
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Models.Cnn;
+using AudioAlchemy.Reporting;
 
 namespace AudioAlchemy.Demo;
 

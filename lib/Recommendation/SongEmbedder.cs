@@ -4,7 +4,7 @@ using System.Text.Json;
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Experiments;
 using AudioAlchemy.Features;
-using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Models.Cnn;
 using AudioAlchemy.Sharding;
 using Microsoft.Data.Analysis;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using AudioAlchemy.Charts;
+using AudioAlchemy.Reporting;
 using AudioAlchemy.Experiments;
 using AudioAlchemy.Recommendation;
 

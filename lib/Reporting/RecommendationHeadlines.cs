@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AudioAlchemy.Demo;
+namespace AudioAlchemy.Reporting;
 
 /// <summary>Headline lines of the recommendation study (notebook 06), read back from <c>results/rec/*.csv</c>.</summary>
 public static class RecommendationHeadlines
