@@ -24,5 +24,6 @@ internal static class Verbs
         yield return RecommendCommand.Create();
         yield return DevCommand.Create();
         yield return TableCommand.Create();
+        yield return MelsCommand.Create();
     }
 }
