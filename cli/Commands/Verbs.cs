@@ -20,6 +20,8 @@ internal static class Verbs
         yield return StudyCommand.Create();
         yield return FeaturesCommand.Create();
         yield return PredictCommand.Create();
+        yield return EmbedCommand.Create();
+        yield return RecommendCommand.Create();
         yield return PlayerCommand.Create();
         yield return DevCommand.Create();
         yield return TableCommand.Create();
