@@ -9,6 +9,7 @@ public static class Program
     /// <summary>Parses the command line and runs the verb; exit code 0 on success, 1 on a reported error, 2 on usage errors.</summary>
     public static int Main(string[] args)
     {
+        ConsoleSetup.Apply();
         var root = new RootCommand("AudioAlchemy: music information retrieval (genre and sung language) with librosa-parity features, vocal separation, classical models and CNNs.");
         foreach (var command in Verbs.All()) root.Subcommands.Add(command);
         return root.Parse(args).Invoke();

@@ -31,7 +31,7 @@ internal static class ExperimentCommand
                 new Option<string?>("--id") { Description = "Row-id column" },
                 new Option<string?>("--features") { Description = "Comma-separated feature columns (default: every numeric column but label/group/id)" },
                 new Option<string?>("--exclude") { Description = "Comma-separated columns never used as features" },
-                new Option<string>("--cv") { Description = "stratified:K[:shuffle:SEED] | group:K | stratified-group:K | loo", DefaultValueFactory = _ => "stratified:5" },
+                new Option<string>("--cv") { Description = "stratified:K[:shuffle:SEED] | stratified:K:repeats:R[:seed:S] (RepeatedStratifiedKFold, random_state = --seed) | group:K | stratified-group:K | loo", DefaultValueFactory = _ => "stratified:5" },
                 new Option<int>("--seed") { Description = "Seed of models and shuffles", DefaultValueFactory = _ => 0 },
                 new Option<int>("--degree") { Description = "Folds/configurations run in parallel", DefaultValueFactory = _ => Environment.ProcessorCount },
                 new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => Path.Combine("results", "experiment") },
@@ -46,6 +46,8 @@ internal static class ExperimentCommand
             var sel = new ColumnSelection(p.GetValue(Label)!, p.GetValue(Group), p.GetValue(Id), List(p.GetValue(Features)), List(p.GetValue(Exclude)));
             var data = DatasetBuilder.Build(df, sel);
             AnsiConsole.MarkupLine($"{data.Count} rows, {data.FeatureCount} features, {data.Labels.Distinct().Count()} classes of '{Markup.Escape(sel.Label)}'");
+            AnsiConsole.MarkupLine($"feature columns: {Markup.Escape(string.Join(", ", data.FeatureNames))}");
+            foreach (var w in FeatureAudit.Check(data)) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w.Message)}");
             return data;
         }
 
@@ -56,12 +58,12 @@ internal static class ExperimentCommand
     {
         var cmd = new Command("run", "Cross-validate one or more models and write summary, per-class, confusion CSVs and charts");
         var t = TableOptions.Add(cmd);
-        var models = new Option<string>("--models") { Description = "Comma-separated models, e.g. logreg,rf(n_estimators=200),knn(n_neighbors=3,p=1),svm,lightgbm", DefaultValueFactory = _ => "logreg,rf,svm,lightgbm,knn" };
+        var models = new Option<string>("--models") { Description = "Comma-separated models, e.g. logreg,rf(n_estimators=300),svc(C=1,gamma=scale),linearsvc,fastforest,knn(n_neighbors=3,p=1),svm,lightgbm", DefaultValueFactory = _ => "logreg,rf,svc,linearsvc,lightgbm,knn" };
         cmd.Options.Add(models);
         cmd.SetAction(p => CliRunner.Run(() =>
         {
             var data = t.Load(p);
-            var splitter = SplitterParser.Parse(p.GetValue(t.Cv)!);
+            var splitter = SplitterParser.Parse(p.GetValue(t.Cv)!, p.GetValue(t.Seed));
             var o = new CvOptions(p.GetValue(t.Seed), Degree: Math.Max(1, p.GetValue(t.Degree)));
             var w = new ResultsWriter(p.GetValue(t.Out)!, !p.GetValue(t.NoPng));
             var summary = MetricTables.Summary("cv", "model");
@@ -107,7 +109,7 @@ internal static class ExperimentCommand
         cmd.SetAction(p => CliRunner.Run(() =>
         {
             var data = t.Load(p);
-            var splitter = SplitterParser.Parse(p.GetValue(t.Cv)!);
+            var splitter = SplitterParser.Parse(p.GetValue(t.Cv)!, p.GetValue(t.Seed));
             var g = ParameterGrid.Parse(p.GetValue(grid)!);
             int n = p.GetValue(random);
             var configs = n > 0 ? g.Sample(n, p.GetValue(t.Seed)) : g.All();

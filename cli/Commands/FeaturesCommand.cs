@@ -1,13 +1,14 @@
 using System.CommandLine;
 using AudioAlchemy.Features;
 using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Sharding;
 using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
 
 /// <summary>
 /// <c>alchemy features MANIFEST --out results/features.parquet [--duration S] [--cache DIR] [--no-cache] [--jobs N]
-/// [--sr N --n-fft N --hop N --n-mels N --fmin F --fmax F --n-mfcc N]</c>: Table-1 summary of every (track, track_type).
+/// [--sr N --n-fft N --hop N --n-mels N --fmin F --fmax F --n-mfcc N] [--shard K/N|auto]</c>: Table-1 summary of every (track, track_type).
 /// </summary>
 internal static class FeaturesCommand
 {
@@ -26,17 +27,22 @@ internal static class FeaturesCommand
         var fmin = new Option<double>("--fmin") { Description = "Lowest mel frequency", DefaultValueFactory = _ => 0.0 };
         var fmax = new Option<double?>("--fmax") { Description = "Highest mel frequency (default sr/2)" };
         var nMfcc = new Option<int>("--n-mfcc") { Description = "MFCC coefficients", DefaultValueFactory = _ => Dsp.Defaults.NMfcc };
+        var shard = new ShardOption();
         var cmd = new Command("features", "Table-1 features (pyin f0, top-energy bins, key, ZCR, MFCC mean/std, tempo, RMS, moments) for every file of a manifest, in parallel, cached")
         {
             manifest, output, duration, cache, noCache, jobs, sr, nFft, hop, nMels, fmin, fmax, nMfcc,
         };
+        shard.AddTo(cmd);
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
-            IFeatureManifest m = CorpusManifestAdapter.Load(parse.GetValue(manifest)!);
+            var spec = shard.Resolve(parse);
+            string manifestPath = parse.GetValue(manifest)!;
+            IFeatureManifest m = CorpusManifestAdapter.Load(manifestPath);
             foreach (var p in m.Problems) AnsiConsole.MarkupLine($"[yellow]skipped manifest {Markup.Escape(p)}[/]");
             var t1 = new Table1Options(parse.GetValue(sr), parse.GetValue(nFft), parse.GetValue(hop), parse.GetValue(nMels), parse.GetValue(fmin),
                 parse.GetValue(fmax), parse.GetValue(nMfcc)).Validate();
             var options = new FeatureBatchOptions(t1, parse.GetValue(noCache) ? null : parse.GetValue(cache), parse.GetValue(duration), parse.GetValue(jobs));
+            var selection = ShardSelection<FeatureJob>.Of(m.Jobs, j => j.TrackId, spec);
             IReadOnlyList<FeatureResult> results = [];
             IReadOnlyList<FeatureFailure> failures = [];
             var sw = System.Diagnostics.Stopwatch.StartNew();
@@ -44,12 +50,22 @@ internal static class FeaturesCommand
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
-                    var task = ctx.AddTask($"{m.Jobs.Count} signals", maxValue: Math.Max(1, m.Jobs.Count));
-                    (results, failures) = FeatureBatch.Run(m.Jobs, options, (_, _) => task.Increment(1));
+                    var task = ctx.AddTask($"{selection.Items.Count} signals", maxValue: Math.Max(1, selection.Items.Count));
+                    (results, failures) = FeatureBatch.Run(selection.Items, options, (_, _) => task.Increment(1));
                     task.Value = task.MaxValue;
                 });
             string outPath = parse.GetValue(output)!;
-            if (results.Count > 0) FeatureTable.Save(results, outPath, t1.NMfcc);
+            if (spec is not null)
+            {
+                string parameters = FormattableString.Invariant($"stage=features;manifest={PartWriter.FileHash(manifestPath)};{t1.CacheKey};duration={options.Duration?.ToString("R") ?? "all"}");
+                string json = PartWriter.Write(PartWriter.PartsFolder(outPath), spec, Path.GetExtension(outPath).ToLowerInvariant(), "features", parameters,
+                    ["track_id", "track_type"], selection.InputItems, selection.Items.Count, results.Select(r => selection.PositionOf(r.Job)).ToList(),
+                    (spec.Index == 0 ? m.Problems.Select(p => new PartSkip("manifest", p)) : [])
+                        .Concat(failures.Select(f => new PartSkip(f.Job.Label, f.Error))).ToList(), path => FeatureTable.Save(results, path, t1.NMfcc));
+                ShardOption.Report(spec, selection.Items.Count, selection.InputItems, json);
+                outPath = Path.ChangeExtension(json, Path.GetExtension(outPath));
+            }
+            else if (results.Count > 0) FeatureTable.Save(results, outPath, t1.NMfcc);
             int cached = results.Count(r => r.FromCache);
             AnsiConsole.MarkupLine($"{results.Count} rows ({cached} from cache) in {sw.Elapsed.TotalSeconds:0.0} s" +
                 (results.Count > 0 ? $" → [green]{Markup.Escape(outPath)}[/]" : ""));
@@ -58,7 +74,7 @@ internal static class FeaturesCommand
                 AnsiConsole.MarkupLine($"[red]{failures.Count} file(s) skipped:[/]");
                 foreach (var f in failures) AnsiConsole.MarkupLine($"  [red]{Markup.Escape(f.Job.Label)}[/]: {Markup.Escape(f.Error)}");
             }
-            return results.Count > 0 || m.Jobs.Count == 0 ? 0 : 1;
+            return results.Count > 0 || selection.Items.Count == 0 ? 0 : 1;
         }));
         return cmd;
     }

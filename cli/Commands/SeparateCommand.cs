@@ -3,6 +3,7 @@ using System.Diagnostics;
 using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Separation;
+using AudioAlchemy.Sharding;
 using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
@@ -52,14 +53,20 @@ internal static class SeparateCommand
         var sr = new Option<int>("--sr") { Description = "Sample rate to evaluate at", DefaultValueFactory = _ => AudioFile.DefaultSampleRate };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the summary, not the per-track table" };
         var sep = new SeparatorArguments();
+        var shard = new ShardOption();
         var cmd = new Command("eval", "Score the separator against true stems: museval-v4 SDR and SI-SDR per track, medians, and the mixture/silence baselines") { manifest, results, limit, jobs, sr, quiet };
         sep.AddTo(cmd);
+        shard.AddTo(cmd);
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
-            var m = Manifest.Load(parse.GetValue(manifest)!);
+            var spec = shard.Resolve(parse);
+            string manifestPath = parse.GetValue(manifest)!;
+            var all = Manifest.Load(manifestPath);
+            var selection = ShardSelection<ManifestRow>.Of(all.Rows.Take(parse.GetValue(limit) ?? int.MaxValue).ToList(), r => r.Id, spec);
+            var m = all.WithRows(selection.Items);
             int parallel = parse.GetValue(jobs) ?? Environment.ProcessorCount;
             var evaluator = new SeparationEvaluator(sep.Factory(parse, parallel > 1 ? 1 : null), parse.GetValue(sr), parallel);
-            int n = Math.Min(m.Rows.Count, parse.GetValue(limit) ?? int.MaxValue);
+            int n = m.Rows.Count;
             EvaluationRun run = null!;
             AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
@@ -77,7 +84,17 @@ internal static class SeparateCommand
                 AnsiConsole.Write(table);
             }
             string csv = parse.GetValue(results)!;
-            SeparationEvaluator.WriteCsv(csv, run.Tracks);
+            if (spec is null) SeparationEvaluator.WriteCsv(csv, run.Tracks);
+            else
+            {
+                var position = selection.Items.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => selection.PositionOf(g.First()));
+                string parameters = FormattableString.Invariant($"stage=separate-eval;manifest={PartWriter.FileHash(manifestPath)};limit={parse.GetValue(limit)?.ToString() ?? "all"};sr={evaluator.SampleRate};separator={sep.Factory(parse, null)().Settings}");
+                string json = PartWriter.Write(PartWriter.PartsFolder(csv), spec, ".csv", "separate-eval", parameters, ["id"], selection.InputItems, selection.Items.Count,
+                    run.Tracks.Select(t => position[t.Id]).ToList(), run.Skipped.Select(s => new PartSkip($"row {s.Row} ({s.Id})", s.Reason)).ToList(),
+                    path => SeparationEvaluator.WriteCsv(path, run.Tracks));
+                ShardOption.Report(spec, selection.Items.Count, selection.InputItems, json);
+                csv = Path.ChangeExtension(json, ".csv");
+            }
             var summary = new Table().Title($"median over {run.Tracks.Count} tracks (dB)").AddColumns("estimate", "vocals SDR", "accomp. SDR", "vocals SI-SDR", "accomp. SI-SDR");
             foreach (var (name, pick) in new (string, Func<TrackEvaluation, StemScores>)[] { ("separator", t => t.Separator), ("mixture as estimate", t => t.Mixture), ("silence", t => t.Silence) })
             {

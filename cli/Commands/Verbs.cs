@@ -21,5 +21,6 @@ internal static class Verbs
         yield return FeaturesCommand.Create();
         yield return FramesCommand.Create();
         yield return PredictCommand.Create();
+        yield return TableCommand.Create();
     }
 }

@@ -1,10 +1,10 @@
 namespace AudioAlchemy.Experiments;
 
 /// <summary>
-/// scikit-learn's StratifiedKFold. Without shuffling the fold assignment is identical to scikit-learn's
-/// (classes ordered by first appearance, <c>y_order[i::k]</c> allocation, rows of each class filled fold by fold).
-/// With <paramref name="Shuffle"/> the per-class fold list is permuted with our seeded RNG: the same algorithm and
-/// fold sizes as scikit-learn, but not numpy's random stream, so the rows differ from scikit-learn's.
+/// scikit-learn's StratifiedKFold, fold assignment identical to scikit-learn's (classes ordered by first
+/// appearance, <c>y_order[i::k]</c> allocation, rows of each class filled fold by fold). With
+/// <paramref name="Shuffle"/> each class's fold list is shuffled by <see cref="NumpyRandomState"/> seeded with
+/// <paramref name="Seed"/>, numpy's own stream, so the rows equal scikit-learn's for <c>random_state=Seed</c>.
 /// </summary>
 /// <param name="K">Number of folds (≥ 2).</param>
 /// <param name="Shuffle">Permute each class's fold list.</param>
@@ -15,7 +15,10 @@ public sealed record StratifiedKFold(int K, bool Shuffle = false, int Seed = 0) 
     public string Name => Shuffle ? $"stratified:{K}:shuffle:{Seed}" : $"stratified:{K}";
 
     /// <summary>The test-fold number of each row, length n.</summary>
-    public int[] Assign(IReadOnlyList<int> y)
+    public int[] Assign(IReadOnlyList<int> y) => Assign(y, new NumpyRandomState((uint)Seed));
+
+    /// <summary>The test-fold number of each row, shuffling with <paramref name="rng"/> (shared by repeats, as sklearn).</summary>
+    internal int[] Assign(IReadOnlyList<int> y, NumpyRandomState rng)
     {
         if (K < 2) throw new AlchemyException($"stratified k-fold needs k >= 2, got {K}");
         // Encode classes by order of first appearance, like sklearn.
@@ -35,7 +38,6 @@ public sealed record StratifiedKFold(int K, bool Shuffle = false, int Seed = 0) 
         var allocation = new int[K, nClasses];
         for (int f = 0; f < K; f++)
             for (int i = f; i < order.Length; i += K) allocation[f, order[i]]++;
-        var rng = new Random(Seed);
         var testFold = new int[y.Count];
         for (int c = 0; c < nClasses; c++)
         {

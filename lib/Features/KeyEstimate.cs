@@ -14,6 +14,12 @@ public sealed record KeyEstimate(int Tonic, string Mode, double Correlation, dou
     /// <summary>Name of the tonic, e.g. "E".</summary>
     public string TonicName => PitchNames[Tonic];
 
+    /// <summary>
+    /// Numeric key 0..23 in the order of <see cref="Correlations"/>: C major = 0, C# major = 1, ..., B major = 11,
+    /// C minor = 12, ..., B minor = 23 (tonic pitch class + 12 for minor), the usual 24-key encoding of MIR tables.
+    /// </summary>
+    public int Index => Tonic + (Mode == "minor" ? 12 : 0);
+
     /// <summary>Full name, e.g. "E minor".</summary>
     public string Name => $"{TonicName} {Mode}";
 

@@ -23,7 +23,7 @@ public sealed record ModelSpec(string Kind, ModelParams Params)
 public static class ModelFactory
 {
     /// <summary>Known model kinds.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["logreg", "rf", "svm", "lightgbm", "knn", "gmm"];
+    public static readonly IReadOnlyList<string> Kinds = ["logreg", "rf", "fastforest", "svc", "linearsvc", "svm", "lightgbm", "knn", "gmm"];
 
     /// <summary>A new unfitted classifier for <paramref name="spec"/>, seeded with <paramref name="seed"/>.</summary>
     public static IClassifier Create(ModelSpec spec, int seed)
@@ -38,9 +38,23 @@ public static class ModelFactory
                 p.RequireKnown("svm", "lambda", "iterations");
                 return new LinearSvmClassifier(p.Double("lambda", 0.001), p.Int("iterations", 10), seed);
             case "rf":
-                p.RequireKnown("rf", "n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_leaves", "feature_fraction");
+                p.RequireKnown("rf", "n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "bootstrap", "class_weight", "n_jobs");
                 return new RandomForestClassifier(new RandomForestOptions(p.Int("n_estimators", 100), p.IntOrNone("max_depth", null),
+                    p.Int("min_samples_split", 2), p.Int("min_samples_leaf", 1), p.Text("max_features", "sqrt"), p.Bool("bootstrap", true),
+                    p.Choice("class_weight", "none", "none", "balanced", "balanced_subsample"), p.Int("n_jobs", -1)), seed);
+            case "fastforest":
+                p.RequireKnown("fastforest", "n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_leaves", "feature_fraction");
+                return new FastForestClassifier(new FastForestOptions(p.Int("n_estimators", 100), p.IntOrNone("max_depth", null),
                     p.Int("min_samples_leaf", 1), p.Int("min_samples_split", 2), p.Int("max_leaves", 64), p.Double("feature_fraction", 0.7)), seed);
+            case "svc":
+                p.RequireKnown("svc", "C", "kernel", "gamma", "degree", "coef0", "tol", "shrinking", "cache_size", "class_weight", "probability", "max_iter");
+                return new SvcClassifier(new SvcOptions(p.Double("C", 1.0), p.Choice("kernel", "rbf", "rbf", "linear", "poly", "sigmoid"),
+                    p.Text("gamma", "scale").ToLowerInvariant(), p.Int("degree", 3), p.Double("coef0", 0), p.Double("tol", 1e-3), p.Bool("shrinking", true),
+                    p.Double("cache_size", 200), p.Choice("class_weight", "none", "none", "balanced"), p.Bool("probability", false), p.Int("max_iter", -1)), seed);
+            case "linearsvc":
+                p.RequireKnown("linearsvc", "C", "tol", "max_iter", "fit_intercept", "intercept_scaling");
+                return new LinearSvcClassifier(new LinearSvcOptions(p.Double("C", 1.0), p.Double("tol", 1e-4), p.Int("max_iter", 1000),
+                    p.Bool("fit_intercept", true), p.Double("intercept_scaling", 1.0)), seed);
             case "lightgbm":
                 p.RequireKnown("lightgbm", "num_iterations", "learning_rate", "num_leaves", "min_data_in_leaf");
                 return new LightGbmClassifier(new LightGbmOptions(p.Int("num_iterations", 100), p.Double("learning_rate", 0.1),

@@ -44,6 +44,13 @@ public sealed class ModelParams
         ? double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double r) ? r : throw Bad(name, v, "a number")
         : fallback;
 
+    /// <summary>Free-text parameter (e.g. <c>max_features=sqrt</c> or <c>0.5</c>) or <paramref name="fallback"/>.</summary>
+    public string Text(string name, string fallback) => _values.TryGetValue(name, out var v) ? v : fallback;
+
+    /// <summary>Boolean parameter (<c>true/false</c>, <c>1/0</c>, Python's <c>True/False</c>) or <paramref name="fallback"/>.</summary>
+    public bool Bool(string name, bool fallback) => !_values.TryGetValue(name, out var v) ? fallback
+        : v.ToLowerInvariant() switch { "true" or "1" => true, "false" or "0" => false, _ => throw Bad(name, v, "true or false") };
+
     /// <summary>String parameter, one of <paramref name="allowed"/>, or <paramref name="fallback"/>.</summary>
     public string Choice(string name, string fallback, params string[] allowed)
     {

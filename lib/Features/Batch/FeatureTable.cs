@@ -8,8 +8,8 @@ namespace AudioAlchemy.Features.Batch;
 /// <summary>
 /// The corpus feature table: one row per (track, track_type) with every Table-1 column — track_id, track_type,
 /// genre, language, artist, path, duration_s, fundamental_freq, freq_e_1..3, key (name), key_tonic, key_mode,
-/// key_correlation, zero_crossing_rate, mfcc_mean_0..n-1, mfcc_std_0..n-1, tempo, rms_energy, y_mean, y_variance,
-/// y_skewness, y_kurtosis, voiced_frames, frames. Undefined values are empty (CSV) or null (Parquet).
+/// key_index (0-23: C major = 0 .. B major = 11, C minor = 12 .. B minor = 23), key_correlation, zero_crossing_rate, mfcc_mean_0..n-1, mfcc_std_0..n-1, tempo, rms_energy, y_mean, y_variance,
+/// y_skewness, y_kurtosis, voiced_frames, frames, voiced_fraction (voiced_frames / frames). Undefined values are empty (CSV) or null (Parquet).
 /// Written atomically as .parquet or .csv by extension.
 /// </summary>
 public static class FeatureTable
@@ -39,6 +39,7 @@ public static class FeatureTable
             new("key", Kind.Text, r => r.Summary.Key?.Name),
             new("key_tonic", Kind.Text, r => r.Summary.Key?.TonicName),
             new("key_mode", Kind.Text, r => r.Summary.Key?.Mode),
+            new("key_index", Kind.Real, r => (double?)r.Summary.Key?.Index),
             new("key_correlation", Kind.Real, r => r.Summary.Key?.Correlation),
             new("zero_crossing_rate", Kind.Real, r => r.Summary.ZeroCrossingRate),
         };
@@ -52,6 +53,7 @@ public static class FeatureTable
         cols.Add(new("y_kurtosis", Kind.Real, r => r.Summary.YKurtosis));
         cols.Add(new("voiced_frames", Kind.Int, r => r.Summary.VoicedFrames));
         cols.Add(new("frames", Kind.Int, r => r.Summary.Frames));
+        cols.Add(new("voiced_fraction", Kind.Real, r => r.Summary.Frames > 0 ? (double)r.Summary.VoicedFrames / r.Summary.Frames : null));
         return cols;
     }
 

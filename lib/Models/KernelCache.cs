@@ -1,0 +1,57 @@
+namespace AudioAlchemy.Models;
+
+/// <summary>
+/// Least-recently-used cache of kernel rows K(i, ·) over the training rows of one SVM problem, stored as float
+/// (libsvm's Qfloat), bounded by a byte budget (sklearn's <c>cache_size</c>, 200 MB by default).
+/// </summary>
+internal sealed class KernelCache
+{
+    private readonly double[][] _x;
+    private readonly double[] _sq;
+    private readonly SvmKernel _kernel;
+    private readonly int _capacity;
+    private readonly Dictionary<int, LinkedListNode<(int Row, float[] Values)>> _rows = [];
+    private readonly LinkedList<(int Row, float[] Values)> _lru = new();
+
+    public KernelCache(double[][] x, SvmKernel kernel, double cacheMegabytes)
+    {
+        _x = x;
+        _kernel = kernel;
+        _sq = x.Select(r => SvmKernel.Dot(r, r)).ToArray();
+        long perRow = Math.Max(1, 4L * x.Length);
+        _capacity = (int)Math.Clamp((long)(cacheMegabytes * 1024 * 1024) / perRow, 2, int.MaxValue);
+        Diagonal = x.Select((r, i) => kernel.Eval(r, r, _sq[i], _sq[i])).ToArray();
+    }
+
+    /// <summary>K(i, i) in double (libsvm's QD before the sign).</summary>
+    public double[] Diagonal { get; }
+
+    /// <summary>Number of kernel rows computed (cache misses).</summary>
+    public long Misses { get; private set; }
+
+    /// <summary>The kernel row of training row <paramref name="i"/> (all rows, original order).</summary>
+    public float[] Row(int i)
+    {
+        if (_rows.TryGetValue(i, out var node))
+        {
+            _lru.Remove(node);
+            _lru.AddFirst(node);
+            return node.Value.Values;
+        }
+        float[] values;
+        if (_rows.Count >= _capacity)
+        {
+            var last = _lru.Last!;
+            _lru.RemoveLast();
+            _rows.Remove(last.Value.Row);
+            values = last.Value.Values;
+        }
+        else values = new float[_x.Length];
+        var xi = _x[i];
+        double sqi = _sq[i];
+        for (int j = 0; j < _x.Length; j++) values[j] = (float)_kernel.Eval(xi, _x[j], sqi, _sq[j]);
+        Misses++;
+        _rows[i] = _lru.AddFirst((i, values));
+        return values;
+    }
+}

@@ -1,0 +1,50 @@
+using AudioAlchemy.Features.Pitch;
+
+namespace AudioAlchemy.Tests.Features;
+
+/// <summary>
+/// pyin on a clip with a large DC offset (trumpet + 0.35) against librosa 0.11 (fixture made by
+/// tests/data/reference/pyin_dc/make_pyin_dc.py). With the offset, ACF(0) and ACF(k) are large and nearly equal;
+/// librosa forms 2·(ACF(0) − ACF(k)) in float64 before storing the difference as float32. Rounding ACF(0) and
+/// ACF(k) to float32 first (our code before issue 14) lost the difference and flipped dozens of voiced flags.
+/// </summary>
+public class PyinDcOffsetTests
+{
+    private static string Dir => Path.Combine(TestData.Root, "reference", "pyin_dc");
+
+    private static AudioAlchemy.Audio.NpyArray Read(string name) => AudioAlchemy.Audio.Npy.Read(Path.Combine(Dir, name + ".npy"));
+
+    [Fact]
+    public void PyinOnDcOffsetClipMatchesLibrosa()
+    {
+        var y = Read("y").ToFloat();
+        Assert.InRange(y.Average(v => (double)v), 0.3, 0.4);
+        var flagRef = Read("pyin_voiced_flag").Data;
+        var f0Ref = Read("pyin_f0").Data;
+        var probRef = Read("pyin_voiced_prob").Data;
+        var r = Pyin.Run(y);
+        Assert.Equal(flagRef.Length, r.F0.Length);
+        int flagDiff = 0, f0Bad = 0;
+        double probWorst = 0;
+        for (int t = 0; t < flagRef.Length; t++)
+        {
+            bool vf = flagRef[t] != 0;
+            if (vf != r.VoicedFlag[t]) flagDiff++;
+            else if (vf && Math.Abs(r.F0[t] - f0Ref[t]) > 1e-6 * f0Ref[t]) f0Bad++;
+            probWorst = Math.Max(probWorst, Math.Abs(r.VoicedProb[t] - probRef[t]));
+        }
+        Assert.True(flagDiff == 0, $"{flagDiff} of {flagRef.Length} voiced flags differ from librosa");
+        Assert.True(f0Bad == 0, $"{f0Bad} voiced frames differ in f0 by more than 1e-6 relative");
+        Assert.True(probWorst < 1e-6, $"voiced probability differs by up to {probWorst:E2}");
+    }
+
+    [Fact]
+    public void OffsetChangesLibrosasAnswerSoTheFixtureIsNotTrivial()
+    {
+        var with = Read("pyin_voiced_flag").Data.Count(v => v != 0);
+        var without = Read("pyin_voiced_flag_nodc").Data.Count(v => v != 0);
+        Assert.NotEqual(with, without);
+        var r = Pyin.Run(Read("y").ToFloat().Select(v => v - 0.35f).ToArray());
+        Assert.True(Math.Abs(r.VoicedFlag.Count(v => v) - without) <= 2, $"{r.VoicedFlag.Count(v => v)} vs librosa {without} without the offset");
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/python3
+"""librosa 0.11 pyin on a clip with a large DC offset: the reference for AudioAlchemy's DC-offset parity test.
+
+usage (after `source $ROOT/env.sh` of shared/reference/oracle/setup.sh):
+  /usr/bin/python3 tests/data/reference/pyin_dc/make_pyin_dc.py
+Builds y = (first 8 s of tests/data/reference/audio/trumpet.ogg at 22050 Hz, mono) + 0.35 in float32 (the mean of
+the real clip of issue 14 was about 0.35), writes y.npy, then librosa.pyin with Table-1's parameters (fmin C2,
+fmax C7, frame_length 2048, hop 512, all else default): pyin_f0.npy, pyin_voiced_flag.npy, pyin_voiced_prob.npy,
+and the same for the clip without the offset (*_nodc.npy) for comparison; params.json records versions.
+"""
+import json
+import os
+
+import numpy as np
+import librosa
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CLIP = os.path.join(HERE, "..", "audio", "trumpet.ogg")
+OFFSET = 0.35
+
+y0, sr = librosa.load(CLIP, sr=22050, mono=True, duration=8.0)
+y = (y0 + np.float32(OFFSET)).astype(np.float32)
+np.save(os.path.join(HERE, "y.npy"), y)
+kw = dict(fmin=librosa.note_to_hz("C2"), fmax=librosa.note_to_hz("C7"), sr=sr, frame_length=2048, hop_length=512)
+for suffix, sig in (("", y), ("_nodc", y0)):
+    f0, vf, vp = librosa.pyin(sig, **kw)
+    np.save(os.path.join(HERE, f"pyin_f0{suffix}.npy"), f0)
+    np.save(os.path.join(HERE, f"pyin_voiced_flag{suffix}.npy"), vf)
+    np.save(os.path.join(HERE, f"pyin_voiced_prob{suffix}.npy"), vp)
+    print(suffix or "dc", "voiced", int(vf.sum()), "of", len(vf), "mean f0", float(np.nanmean(f0[vf])) if vf.any() else None)
+with open(os.path.join(HERE, "params.json"), "w") as f:
+    json.dump({"librosa": librosa.__version__, "numpy": np.__version__, "clip": "trumpet.ogg", "duration": 8.0,
+               "offset": OFFSET, "pyin": {k: float(v) if not isinstance(v, int) else v for k, v in kw.items()}}, f, indent=1)
