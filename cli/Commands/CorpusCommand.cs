@@ -28,23 +28,23 @@ internal static class CorpusCommand
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
             var m = Manifest.Load(parse.GetValue(manifest)!);
-            var cases = AudioAlchemy.Experiments.EstimatorCases.Join(m, AudioAlchemy.Experiments.TableReader.Load(parse.GetValue(features)!));
-            var rows = AudioAlchemy.Experiments.EstimatorAccuracy.Evaluate(cases, parse.GetValue(tolerance));
+            var cases = AudioAlchemy.Studies.EstimatorCases.Join(m, AudioAlchemy.Experiments.TableReader.Load(parse.GetValue(features)!));
+            var rows = AudioAlchemy.Studies.EstimatorAccuracy.Evaluate(cases, parse.GetValue(tolerance));
             var table = new Table().AddColumns("group", "songs", "key exact", "fifth", "relative", "parallel", "other", "MIREX score",
                 "tempo ok", "×2", "×½", "×3/×⅓", "other", "tempo ok (any level)");
             var csv = new System.Text.StringBuilder("group,songs,key_exact,key_fifth,key_relative,key_parallel,key_other,key_missing,key_mirex_score,tempo_correct,tempo_double,tempo_half,tempo_third_or_triple,tempo_other,tempo_missing\n");
             foreach (var r in rows)
             {
-                int K(AudioAlchemy.Experiments.KeyMatch k) => r.Keys[k];
-                int T(AudioAlchemy.Experiments.TempoMatch t) => r.Tempos[t];
-                table.AddRow(r.Group, r.Songs.ToString(), K(AudioAlchemy.Experiments.KeyMatch.Exact).ToString(), K(AudioAlchemy.Experiments.KeyMatch.Fifth).ToString(),
-                    K(AudioAlchemy.Experiments.KeyMatch.Relative).ToString(), K(AudioAlchemy.Experiments.KeyMatch.Parallel).ToString(), K(AudioAlchemy.Experiments.KeyMatch.Other).ToString(),
-                    $"{r.KeyWeightedScore:0.000}", T(AudioAlchemy.Experiments.TempoMatch.Correct).ToString(), T(AudioAlchemy.Experiments.TempoMatch.Double).ToString(),
-                    T(AudioAlchemy.Experiments.TempoMatch.Half).ToString(), T(AudioAlchemy.Experiments.TempoMatch.ThirdOrTriple).ToString(), T(AudioAlchemy.Experiments.TempoMatch.Other).ToString(),
+                int K(AudioAlchemy.Studies.KeyMatch k) => r.Keys[k];
+                int T(AudioAlchemy.Studies.TempoMatch t) => r.Tempos[t];
+                table.AddRow(r.Group, r.Songs.ToString(), K(AudioAlchemy.Studies.KeyMatch.Exact).ToString(), K(AudioAlchemy.Studies.KeyMatch.Fifth).ToString(),
+                    K(AudioAlchemy.Studies.KeyMatch.Relative).ToString(), K(AudioAlchemy.Studies.KeyMatch.Parallel).ToString(), K(AudioAlchemy.Studies.KeyMatch.Other).ToString(),
+                    $"{r.KeyWeightedScore:0.000}", T(AudioAlchemy.Studies.TempoMatch.Correct).ToString(), T(AudioAlchemy.Studies.TempoMatch.Double).ToString(),
+                    T(AudioAlchemy.Studies.TempoMatch.Half).ToString(), T(AudioAlchemy.Studies.TempoMatch.ThirdOrTriple).ToString(), T(AudioAlchemy.Studies.TempoMatch.Other).ToString(),
                     $"{r.TempoAnyMetricalLevel:0.000}");
-                csv.AppendLine(string.Join(',', r.Group, r.Songs, string.Join(',', Enum.GetValues<AudioAlchemy.Experiments.KeyMatch>().Select(K)),
+                csv.AppendLine(string.Join(',', r.Group, r.Songs, string.Join(',', Enum.GetValues<AudioAlchemy.Studies.KeyMatch>().Select(K)),
                     r.KeyWeightedScore.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-                    string.Join(',', Enum.GetValues<AudioAlchemy.Experiments.TempoMatch>().Select(T))));
+                    string.Join(',', Enum.GetValues<AudioAlchemy.Studies.TempoMatch>().Select(T))));
             }
             AnsiConsole.Write(table);
             AtomicFile.WriteAllText(parse.GetValue(output)!, csv.ToString());

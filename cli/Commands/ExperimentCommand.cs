@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using AudioAlchemy.Charts;
 using AudioAlchemy.Experiments;
 using AudioAlchemy.Models;
 using Spectre.Console;
+using AudioAlchemy.Reporting;
 
 namespace AudioAlchemy.Cli.Commands;
 

@@ -5,6 +5,7 @@ using AudioAlchemy.Corpus;
 using AudioAlchemy.Separation;
 using AudioAlchemy.Sharding;
 using Spectre.Console;
+using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Demo;
-using AudioAlchemy.Features.Batch;
 using AudioAlchemy.Models.Cnn;
 using Spectre.Console;
+using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AudioAlchemy.Experiments;
 using Spectre.Console;
+using AudioAlchemy.Studies;
 
 namespace AudioAlchemy.Cli.Commands;
 

@@ -21,6 +21,7 @@ internal static class Verbs
         yield return FeaturesCommand.Create();
         yield return FramesCommand.Create();
         yield return PredictCommand.Create();
+        yield return DevCommand.Create();
         yield return TableCommand.Create();
     }
 }

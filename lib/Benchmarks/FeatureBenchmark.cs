@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using AudioAlchemy.Audio;
 using AudioAlchemy.Features;
-using AudioAlchemy.Features.Batch;
 using AudioAlchemy.Features.Pitch;
+using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Benchmarks;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AudioAlchemy.Notebooks;
+using AudioAlchemy.Reporting;
 
 namespace AudioAlchemy.Demo;
 

@@ -1,4 +1,5 @@
 using AudioAlchemy.Features;
+
 namespace AudioAlchemy.Models.Cnn;
 
 /// <summary>How a mel image is coloured: 1 grey channel or 3 viridis channels.</summary>

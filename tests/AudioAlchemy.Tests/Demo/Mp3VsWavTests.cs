@@ -1,6 +1,7 @@
 using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Demo;
+using AudioAlchemy.Studies;
 
 namespace AudioAlchemy.Tests.Demo;
 

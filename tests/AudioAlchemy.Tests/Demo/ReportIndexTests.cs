@@ -1,4 +1,5 @@
 using AudioAlchemy.Demo;
+using AudioAlchemy.Reporting;
 
 namespace AudioAlchemy.Tests.Demo;
 

@@ -1,4 +1,5 @@
 using AudioAlchemy.Demo;
+using AudioAlchemy.Studies;
 
 namespace AudioAlchemy.Tests.Demo;
 

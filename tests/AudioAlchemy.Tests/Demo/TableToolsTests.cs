@@ -1,6 +1,8 @@
 using AudioAlchemy.Demo;
 using AudioAlchemy.Models;
 using Microsoft.Data.Analysis;
+using AudioAlchemy.Experiments;
+using AudioAlchemy.Studies;
 
 namespace AudioAlchemy.Tests.Demo;
 

@@ -1,5 +1,5 @@
-using AudioAlchemy.Charts;
 using AudioAlchemy.Experiments;
+using AudioAlchemy.Reporting;
 
 namespace AudioAlchemy.Tests.Experiments;
 

@@ -1,4 +1,5 @@
 using AudioAlchemy.Experiments;
+using AudioAlchemy.Studies;
 
 namespace AudioAlchemy.Tests.Experiments;
 

@@ -1,5 +1,6 @@
 using AudioAlchemy.Experiments;
 using AudioAlchemy.Models;
+using AudioAlchemy.Studies;
 
 namespace AudioAlchemy.Tests.Experiments;
 

@@ -1,6 +1,6 @@
 using AudioAlchemy.Features;
-using AudioAlchemy.Features.Batch;
 using Parquet.Serialization;
+using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Tests.Features;
 

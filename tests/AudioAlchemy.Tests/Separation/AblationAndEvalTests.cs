@@ -1,6 +1,7 @@
 using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Separation;
+using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Tests.Separation;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using AudioAlchemy.Audio;
-using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Sharding;
 using Parquet.Serialization;
 using Xunit.Abstractions;

@@ -1,6 +1,6 @@
 using AudioAlchemy.Audio;
 using AudioAlchemy.Features;
-using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Sharding;
 
 namespace AudioAlchemy.Tests.Sharding;
