@@ -1,6 +1,6 @@
 using System.CommandLine;
 using AudioAlchemy.Corpus.Frames;
-using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Features.Frames;
 using Spectre.Console;
 

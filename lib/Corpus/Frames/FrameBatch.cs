@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using AudioAlchemy.Audio;
-using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Features.Frames;
 
 namespace AudioAlchemy.Corpus.Frames;

@@ -1,5 +1,5 @@
 using AudioAlchemy.Audio;
-using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Features.Frames;
 
 namespace AudioAlchemy.Corpus.Frames;

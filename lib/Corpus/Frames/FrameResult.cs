@@ -1,4 +1,4 @@
-using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Features.Frames;
 
 namespace AudioAlchemy.Corpus.Frames;

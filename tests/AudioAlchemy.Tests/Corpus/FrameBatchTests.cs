@@ -1,7 +1,7 @@
 using AudioAlchemy.Corpus.Frames;
 using AudioAlchemy.Corpus.Synth;
 using AudioAlchemy.Experiments;
-using AudioAlchemy.Features.Batch;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Features.Frames;
 using AudioAlchemy.Models;
 using Xunit.Abstractions;

@@ -1,7 +1,9 @@
 using AudioAlchemy.Models;
 using Microsoft.Data.Analysis;
 
-namespace AudioAlchemy.Experiments;
+using AudioAlchemy.Experiments;
+
+namespace AudioAlchemy.Studies;
 
 /// <summary>The corpus' real stems as a second input of <see cref="Q1Study"/>: its vocals/accompaniment rows
 /// (track_type 1/2 of the corpus manifest) become the ablations vocal_true / no_vocal_true.</summary>
