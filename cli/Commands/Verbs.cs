@@ -23,5 +23,6 @@ internal static class Verbs
         yield return PredictCommand.Create();
         yield return DevCommand.Create();
         yield return TableCommand.Create();
+        yield return MelsCommand.Create();
     }
 }
