@@ -12,6 +12,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure speed (seconds per audio-minute, per feature) against reference tools");
         bench.Subcommands.Add(Decode());
         bench.Subcommands.Add(BenchFeaturesCommand.Create());
+        bench.Subcommands.Add(Models());
         return bench;
     }
 
@@ -31,6 +32,29 @@ internal static class BenchCommand
                     r.FfmpegSecondsPerMinute is { } f2 ? $"{f2 / r.OursSecondsPerMinute:0.0}×" : "");
             }
             AnsiConsole.Write(table);
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Models()
+    {
+        var table = new Option<string>("--table") { Description = "Feature table (.csv/.parquet); e.g. the 1000x57 one from docs/bench/make_gtzan_like_table.py", Required = true };
+        var label = new Option<string>("--label") { Description = "Class-label column", DefaultValueFactory = _ => "label" };
+        var runs = new Option<int>("--runs") { Description = "Timed fits per model (median reported; fastforest once)", DefaultValueFactory = _ => 3 };
+        var cmd = new Command("models", "Fit times of rf(300), svc, linearsvc and ML.NET fastforest(300) against scikit-learn's (run via /usr/bin/python3) on one table") { table, label, runs };
+        cmd.SetAction(parse => CliRunner.Run(() =>
+        {
+            var r = ModelBenchmark.Run(parse.GetValue(table)!, parse.GetValue(label)!, parse.GetValue(runs), log: m => AnsiConsole.MarkupLine(Markup.Escape(m)));
+            AnsiConsole.MarkupLine($"{r.Rows} rows x {r.Features} features, median of {r.Runs} fits; {Markup.Escape(r.SklearnVersion)}");
+            var t = new Table().AddColumns("side", "model", "fit wall (s)", "fit CPU (s)", "train accuracy", "sklearn wall / ours");
+            var sk = r.Sklearn.ToDictionary(m => m.Model);
+            foreach (var m in r.Ours)
+                t.AddRow("ours", Markup.Escape(m.Model), $"{m.Wall:0.000}", $"{m.Cpu:0.000}", $"{m.TrainAccuracy:0.000}",
+                    sk.TryGetValue(m.Model, out var s) ? $"{s.Wall / m.Wall:0.0}x" : "");
+            foreach (var m in r.Sklearn)
+                t.AddRow("sklearn", Markup.Escape(m.Model), $"{m.Wall:0.000}", $"{m.Cpu:0.000}", $"{m.TrainAccuracy:0.000}", "");
+            AnsiConsole.Write(t);
             return 0;
         }));
         return cmd;

@@ -20,7 +20,7 @@ internal sealed class SeparatorArguments
     public Option<int> HpssKernel { get; } = new("--hpss-kernel") { Description = "Also remove percussion from the vocals with HPSS median filters of this size (0 = off)", DefaultValueFactory = _ => D.HpssKernel };
     public Option<double> VocalLowHz { get; } = new("--vocal-low-hz") { Description = "Vocal band prior: bins below go to the accompaniment (0 = off)", DefaultValueFactory = _ => D.VocalLowHz };
     public Option<double?> VocalHighHz { get; } = new("--vocal-high-hz") { Description = "Vocal band prior: bins above go to the accompaniment (default off)" };
-    public Option<bool> LibrosaExample { get; } = new("--librosa-example") { Description = "Use librosa's example exactly (margin_v 10, no band prior), overriding --margin-vocals and --vocal-low-hz" };
+    public Option<bool> LibrosaExample { get; } = new("--librosa-example") { Description = "librosa's vocal-separation example as librosa 0.11 runs it: margin_v 10, no band prior, masked background, and the neighbour sets recurrence_matrix really keeps (numpy's argsort of equal link values), overriding --margin-vocals, --vocal-low-hz and --accompaniment" };
     public Option<AccompanimentMode> Accompaniment { get; } = new("--accompaniment") { Description = "Residual (mixture − vocals) or Masked (librosa's background mask)", DefaultValueFactory = _ => D.Accompaniment };
 
     public void AddTo(Command cmd)
@@ -46,7 +46,11 @@ internal sealed class SeparatorArguments
             HpssKernel: parse.GetValue(HpssKernel), VocalLowHz: parse.GetValue(VocalLowHz), VocalHighHz: parse.GetValue(VocalHighHz),
             Accompaniment: parse.GetValue(Accompaniment), MaxThreads: threadsEach);
         if (parse.GetValue(LibrosaExample))
-            o = o with { MarginVocals = RepetSimOptions.LibrosaExample.MarginVocals, VocalLowHz = RepetSimOptions.LibrosaExample.VocalLowHz };
+            o = o with
+            {
+                MarginVocals = RepetSimOptions.LibrosaExample.MarginVocals, VocalLowHz = RepetSimOptions.LibrosaExample.VocalLowHz,
+                Accompaniment = RepetSimOptions.LibrosaExample.Accompaniment, LibrosaLinks = true,
+            };
         o = o.Validate();
         return () => new RepetSimSeparator(o);
     }

@@ -7,7 +7,7 @@ public sealed record FeatureWarning(string Column, string Message);
 
 /// <summary>
 /// Checks the feature columns of a dataset before an experiment: constant columns (no information), columns that
-/// alone predict the label almost perfectly (out-of-fold accuracy of a one-column nearest-neighbour rule ≥
+/// alone predict the label almost perfectly (out-of-fold accuracy of a one-column nearest-value rule ≥
 /// <c>leakThreshold</c>, well above the majority baseline), and columns with a value that marks one class (held by
 /// ≥ 90 % of that class's rows, at least 5, and by no row of another class, e.g. GTZAN's <c>length</c> for pop).
 /// These are the usual signs of label leakage through metadata; the messages name <c>--exclude COL</c>.
@@ -15,7 +15,7 @@ public sealed record FeatureWarning(string Column, string Message);
 public static class FeatureAudit
 {
     /// <summary>Warnings for <paramref name="data"/>, in column order.</summary>
-    public static IReadOnlyList<FeatureWarning> Check(Dataset data, double leakThreshold = 0.95, int folds = 5)
+    public static IReadOnlyList<FeatureWarning> Check(Dataset data, double leakThreshold = 0.98, int folds = 5)
     {
         var warnings = new List<FeatureWarning>();
         int n = data.Count;

@@ -20,9 +20,11 @@ public static class NearestNeighborFilter
     /// The nearest-neighbour filter with median aggregation. <paramref name="S"/> is (bins, frames); the result has the same shape.
     /// Throws <see cref="ArgumentException"/> like librosa when width is not in 1..(frames − 1)/2 − 1.
     /// </summary>
-    public static Matrix Median(Matrix S, int width, int? k = null, int? maxThreads = null)
+    /// <paramref name="librosaLinks"/> selects librosa's own neighbour sets (<see cref="LibrosaConnectivityNeighbors"/>)
+    /// instead of the k most similar frames.
+    public static Matrix Median(Matrix S, int width, int? k = null, int? maxThreads = null, bool librosaLinks = false)
     {
-        var neighbors = CosineNeighbors(S, width, k, maxThreads);
+        var neighbors = librosaLinks ? LibrosaConnectivityNeighbors(S, width, k, maxThreads) : CosineNeighbors(S, width, k, maxThreads);
         return AggregateMedian(S, neighbors, maxThreads);
     }
 
@@ -48,6 +50,38 @@ public static class NearestNeighborFilter
             for (int j = 0; j < frames; j++) if (!float.IsNaN(sims[j])) state.heap.Offer(sims[j], j);
             result[t] = state.heap.ToSortedIndices();
             return state;
+        }, _ => { });
+        return result;
+    }
+
+    /// <summary>
+    /// The neighbour sets librosa 0.11's <c>recurrence_matrix(S, metric='cosine', width=w, k=k, mode='connectivity')</c>
+    /// really keeps (what <c>nn_filter</c> aggregates): the min(frames − 1, k + 2w) most similar frames j ≠ t, minus those
+    /// with |t − j| &lt; w, in index order (m links, all of value 1); then librosa keeps <c>links[argsort(values)][:k]</c>,
+    /// and since the values are all equal, numpy's unstable introsort (<see cref="NumpySort"/>) decides which k survive:
+    /// not the k most similar, but a fixed index pattern of the m candidates (for m ≤ 16 the first k by frame index).
+    /// Each list is returned in ascending frame order (CSR order).
+    /// </summary>
+    public static int[][] LibrosaConnectivityNeighbors(Matrix S, int width, int? k = null, int? maxThreads = null)
+    {
+        int bins = S.Rows, frames = S.Cols;
+        if (width < 1 || width >= (frames - 1) / 2)
+            throw new ArgumentException($"width={width} must be at least 1 and at most (frames - 1) // 2 = {(frames - 1) / 2} (frames = {frames})");
+        int kk = k ?? DefaultNeighbors(frames, width);
+        if (kk < 1) throw new ArgumentException($"k must be >= 1 (got {kk})");
+        int candidates = Math.Min(frames - 1, kk + 2 * width);
+        var unit = NormalizedFrames(S);
+        var patterns = new System.Collections.Concurrent.ConcurrentDictionary<int, int[]>();
+        var result = new int[frames][];
+        Parallel.For(0, frames, Threads(maxThreads), () => new BoundedTopK(candidates), (t, _, heap) =>
+        {
+            var a = unit.AsSpan(t * bins, bins);
+            heap.Clear();
+            for (int j = 0; j < frames; j++) if (j != t) heap.Offer(Dot(a, unit.AsSpan(j * bins, bins)), j);
+            var links = heap.ToSortedIndices().Where(j => Math.Abs(t - j) >= width).Order().ToArray();
+            var pattern = patterns.GetOrAdd(links.Length, m => NumpySort.Argsort(new double[m].AsSpan()));
+            result[t] = pattern.Take(Math.Min(kk, links.Length)).Select(p => links[p]).Order().ToArray();
+            return heap;
         }, _ => { });
         return result;
     }

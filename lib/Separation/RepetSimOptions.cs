@@ -27,6 +27,9 @@ namespace AudioAlchemy.Separation;
 /// <param name="VocalHighHz">Vocal-band prior: bins above this frequency go entirely to the accompaniment (null = off).</param>
 /// <param name="Accompaniment">How the accompaniment stem is formed (default <see cref="AccompanimentMode.Residual"/>).</param>
 /// <param name="MaxThreads">Cores used for the similarity search and the median filter (null = all).</param>
+/// <param name="LibrosaLinks">Use the neighbour sets librosa's <c>recurrence_matrix</c> really keeps in connectivity mode
+/// (<see cref="NearestNeighborFilter.LibrosaConnectivityNeighbors"/>: an index pattern fixed by numpy's unstable argsort of
+/// equal link values) instead of the k most similar frames (default false: the method as described).</param>
 public sealed record RepetSimOptions(
     int NFft = Defaults.NFft,
     int HopLength = Defaults.HopLength,
@@ -40,10 +43,12 @@ public sealed record RepetSimOptions(
     double VocalLowHz = 150.0,
     double? VocalHighHz = null,
     AccompanimentMode Accompaniment = AccompanimentMode.Residual,
-    int? MaxThreads = null)
+    int? MaxThreads = null,
+    bool LibrosaLinks = false)
 {
-    /// <summary>librosa's example exactly: margins 2 (background) and 10 (vocals), power 2, no band prior.</summary>
-    public static RepetSimOptions LibrosaExample { get; } = new(MarginVocals: 10.0, VocalLowHz: 0.0);
+    /// <summary>librosa's example as librosa 0.11 runs it: margins 2 (background) and 10 (vocals), power 2, no band prior,
+    /// masked background, and librosa's own neighbour sets (<see cref="LibrosaLinks"/>).</summary>
+    public static RepetSimOptions LibrosaExample { get; } = new(MarginVocals: 10.0, VocalLowHz: 0.0, Accompaniment: AccompanimentMode.Masked, LibrosaLinks: true);
 
     /// <summary>Throws <see cref="AlchemyException"/> naming the first invalid parameter.</summary>
     public RepetSimOptions Validate()

@@ -103,7 +103,7 @@ public sealed class RepetSimSeparator : ISeparator
         int frames = S.Cols;
         int width = Math.Min(Options.WidthFrames(sampleRate), (frames - 1) / 2 - 1);
         if (width < 1) return S.Clone();
-        var filtered = NearestNeighborFilter.Median(S, width, Options.Neighbors, Options.MaxThreads);
+        var filtered = NearestNeighborFilter.Median(S, width, Options.Neighbors, Options.MaxThreads, Options.LibrosaLinks);
         var d = filtered.Data;
         for (int i = 0; i < d.Length; i++) d[i] = Math.Min(S.Data[i], d[i]);
         return filtered;

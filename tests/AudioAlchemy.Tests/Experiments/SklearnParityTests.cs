@@ -10,7 +10,7 @@ namespace AudioAlchemy.Tests.Experiments;
 /// </summary>
 public class SklearnParityTests
 {
-    public static TheoryData<string> Datasets() => new() { "iris", "wine", "breast_cancer", "digits" };
+    public static TheoryData<string> Datasets() => new() { "iris", "wine", "breast_cancer", "digits", "demo200_table1" };
 
     [Theory]
     [MemberData(nameof(Datasets))]
@@ -45,6 +45,8 @@ public class SklearnParityTests
         { "iris", "svc" }, { "wine", "svc" }, { "breast_cancer", "svc" }, { "digits", "svc" },
         { "iris", "rf" }, { "wine", "rf" }, { "breast_cancer", "rf" },
         { "iris", "linearsvc" }, { "wine", "linearsvc" }, { "breast_cancer", "linearsvc" },
+        // The demo corpus's Table-1 features (export_table1.py of `alchemy features` on /work/data/demo200, full mixes).
+        { "demo200_table1", "rf" }, { "demo200_table1", "svc" }, { "demo200_table1", "linearsvc" },
     };
 
     [Theory]

@@ -90,7 +90,9 @@ public class RepetSimOptionsTests
         var ex = RepetSimOptions.LibrosaExample;
         Assert.Equal((2.0, 10.0, 2.0, 0.0), (ex.MarginBackground, ex.MarginVocals, ex.MaskPower, ex.VocalLowHz));
         var d = new RepetSimOptions();
-        Assert.Equal(ex with { MarginVocals = d.MarginVocals, VocalLowHz = d.VocalLowHz }, d);
+        // librosa's example also masks the background and keeps librosa's own neighbour sets (issue 14).
+        Assert.Equal((AccompanimentMode.Masked, true), (ex.Accompaniment, ex.LibrosaLinks));
+        Assert.Equal(ex with { MarginVocals = d.MarginVocals, VocalLowHz = d.VocalLowHz, Accompaniment = d.Accompaniment, LibrosaLinks = d.LibrosaLinks }, d);
         Assert.Equal(86, d.WidthFrames(22050)); // librosa.time_to_frames(2, sr=22050) = 86
     }
 

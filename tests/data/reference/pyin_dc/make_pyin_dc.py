@@ -3,10 +3,11 @@
 
 usage (after `source $ROOT/env.sh` of shared/reference/oracle/setup.sh):
   /usr/bin/python3 tests/data/reference/pyin_dc/make_pyin_dc.py
-Builds y = (first 8 s of tests/data/reference/audio/trumpet.ogg at 22050 Hz, mono) + 0.35 in float32 (the mean of
+Builds y = (first 4 s of tests/data/reference/audio/trumpet.ogg at 22050 Hz, mono) + 0.35 in float32 (the mean of
 the real clip of issue 14 was about 0.35), writes y.npy, then librosa.pyin with Table-1's parameters (fmin C2,
 fmax C7, frame_length 2048, hop 512, all else default): pyin_f0.npy, pyin_voiced_flag.npy, pyin_voiced_prob.npy,
-and the same for the clip without the offset (*_nodc.npy) for comparison; params.json records versions.
+the same for the clip without the offset (*_nodc.npy) for comparison, and for a synthetic 800 Hz voice + 0.35
+(y_voice.npy, *_voice.npy); params.json records versions.
 """
 import json
 import os
@@ -18,7 +19,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CLIP = os.path.join(HERE, "..", "audio", "trumpet.ogg")
 OFFSET = 0.35
 
-y0, sr = librosa.load(CLIP, sr=22050, mono=True, duration=8.0)
+y0, sr = librosa.load(CLIP, sr=22050, mono=True, duration=4.0)
 y = (y0 + np.float32(OFFSET)).astype(np.float32)
 np.save(os.path.join(HERE, "y.npy"), y)
 kw = dict(fmin=librosa.note_to_hz("C2"), fmax=librosa.note_to_hz("C7"), sr=sr, frame_length=2048, hop_length=512)
@@ -28,6 +29,18 @@ for suffix, sig in (("", y), ("_nodc", y0)):
     np.save(os.path.join(HERE, f"pyin_voiced_flag{suffix}.npy"), vf)
     np.save(os.path.join(HERE, f"pyin_voiced_prob{suffix}.npy"), vp)
     print(suffix or "dc", "voiced", int(vf.sum()), "of", len(vf), "mean f0", float(np.nanmean(f0[vf])) if vf.any() else None)
+# A high voice (800 Hz, +-2 % vibrato, one harmonic, seeded noise) riding on the same offset, 4 s: the
+# register of the real clip in issue 14 (mean f0 about 800 Hz).
+t = np.arange(4 * sr) / sr
+ph = 2 * np.pi * np.cumsum(800 * (1 + 0.02 * np.sin(2 * np.pi * 0.5 * t))) / sr
+voice = 0.2 * np.sin(ph) + 0.05 * np.sin(2 * ph) + 0.02 * np.random.RandomState(0).randn(len(t))
+yv = (voice + OFFSET).astype(np.float32)
+np.save(os.path.join(HERE, "y_voice.npy"), yv)
+f0, vf, vp = librosa.pyin(yv, **kw)
+np.save(os.path.join(HERE, "pyin_f0_voice.npy"), f0)
+np.save(os.path.join(HERE, "pyin_voiced_flag_voice.npy"), vf)
+np.save(os.path.join(HERE, "pyin_voiced_prob_voice.npy"), vp)
+print("voice+dc voiced", int(vf.sum()), "of", len(vf), "mean f0", float(np.nanmean(f0[vf])))
 with open(os.path.join(HERE, "params.json"), "w") as f:
-    json.dump({"librosa": librosa.__version__, "numpy": np.__version__, "clip": "trumpet.ogg", "duration": 8.0,
+    json.dump({"librosa": librosa.__version__, "numpy": np.__version__, "clip": "trumpet.ogg", "duration": 4.0,
                "offset": OFFSET, "pyin": {k: float(v) if not isinstance(v, int) else v for k, v in kw.items()}}, f, indent=1)
