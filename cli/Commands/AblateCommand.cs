@@ -66,7 +66,8 @@ internal static class AblateCommand
             foreach (var s in result.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped[/] row {s.Row} ({Markup.Escape(s.Id)}): {Markup.Escape(s.Reason)}");
             AnsiConsole.MarkupLine($"separated {result.Separated}, cached {result.Cached}, skipped {result.Skipped.Count}; " +
                 $"manifest ({3 * (result.Separated + result.Cached)} rows, track_type 0 full / 1 vocals / 2 no_vocals): [green]{Markup.Escape(result.ManifestPath)}[/]");
-            return result.Separated + result.Cached > 0 ? 0 : 1;
+            return ExitCodes.ForBatch(result.Separated + result.Cached,
+                result.Skipped.Count + (spec is null || spec.Index == 0 ? m.ReadProblems.Count(p => p.RowUnusable) : 0), selection.Items.Count);
         }));
         return cmd;
     }

@@ -16,6 +16,12 @@ internal static class ConvertCommand
         var bitrate = new Option<int>("--bitrate") { Description = "MP3 constant bitrate in kbit/s", DefaultValueFactory = _ => 192 };
         var format = new Option<AudioEncoding?>("--format") { Description = "Sample format (Pcm8, Pcm16, Pcm24, Pcm32, Float32, Flac16, OggVorbis, Mp3); default from the extension" };
         var cmd = new Command("convert", "Convert an audio file (format, sample rate, channels, MP3 bitrate); written atomically") { input, output, sr, mono, bitrate, format };
+        cmd.Validators.Add(r =>
+        {
+            // Before decoding: a name the format cannot be written under (Mp3 into .wav, .xyz) is a usage error.
+            try { AudioFile.CheckOutput(r.GetValue(output)!, r.GetValue(format)); }
+            catch (AudioFileException e) { r.AddError(e.Message); }
+        });
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
             string inPath = parse.GetValue(input)!, outPath = parse.GetValue(output)!;

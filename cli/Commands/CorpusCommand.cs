@@ -91,7 +91,7 @@ internal static class CorpusCommand
             AnsiConsole.MarkupLine($"manifest: [green]{Markup.Escape(report.ManifestPath)}[/]");
             var checkReport = ManifestChecker.Check(Manifest.Load(report.ManifestPath), new CheckOptions(CountLabels: ["genre", "language"]));
             WriteCounts(checkReport);
-            return report.Generated + report.Skipped > 0 ? 0 : 1;
+            return ExitCodes.ForBatch(report.Generated + report.Skipped, report.Failed.Count, synth.Plans.Count);
         }));
         return cmd;
     }

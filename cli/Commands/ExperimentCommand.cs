@@ -20,7 +20,7 @@ internal static class ExperimentCommand
     }
 
     private sealed record TableOptions(Option<string> Table, Option<string> Label, Option<string?> Group, Option<string?> Id,
-        Option<string?> Features, Option<string?> Exclude, Option<string> Cv, Option<int> Seed, Option<int> Degree, Option<string> Out, Option<bool> NoPng)
+        Option<string?> Features, Option<string?> Exclude, Option<string> Cv, Option<int> Seed, Option<int> Degree, Option<string> Out, Option<bool> NoPng, Option<string> Impute)
     {
         public static TableOptions Add(Command c)
         {
@@ -35,15 +35,17 @@ internal static class ExperimentCommand
                 new Option<int>("--seed") { Description = "Seed of models and shuffles", DefaultValueFactory = _ => 0 },
                 new Option<int>("--degree") { Description = "Folds/configurations run in parallel", DefaultValueFactory = _ => Environment.ProcessorCount },
                 new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => Path.Combine("results", "experiment") },
-                new Option<bool>("--no-png") { Description = "Skip PNG rendering of charts" });
-            foreach (var opt in new Option[] { o.Table, o.Label, o.Group, o.Id, o.Features, o.Exclude, o.Cv, o.Seed, o.Degree, o.Out, o.NoPng }) c.Options.Add(opt);
+                new Option<bool>("--no-png") { Description = "Skip PNG rendering of charts" },
+                ImputeOption.Create());
+            foreach (var opt in new Option[] { o.Table, o.Label, o.Group, o.Id, o.Features, o.Exclude, o.Cv, o.Seed, o.Degree, o.Out, o.NoPng, o.Impute }) c.Options.Add(opt);
             return o;
         }
 
         public Dataset Load(ParseResult p)
         {
-            var df = TableReader.Load(p.GetValue(Table)!);
             var sel = new ColumnSelection(p.GetValue(Label)!, p.GetValue(Group), p.GetValue(Id), List(p.GetValue(Features)), List(p.GetValue(Exclude)));
+            var df = ImputeOption.Load(p.GetValue(Table)!, p.GetValue(Impute)!,
+                [sel.Label, .. new[] { sel.Group, sel.Id }.OfType<string>(), .. sel.Exclude ?? []]);
             var data = DatasetBuilder.Build(df, sel);
             AnsiConsole.MarkupLine($"{data.Count} rows, {data.FeatureCount} features, {data.Labels.Distinct().Count()} classes of '{Markup.Escape(sel.Label)}'");
             AnsiConsole.MarkupLine($"feature columns: {Markup.Escape(string.Join(", ", data.FeatureNames))}");

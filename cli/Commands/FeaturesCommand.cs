@@ -15,7 +15,7 @@ internal static class FeaturesCommand
     public static Command Create()
     {
         var manifest = new Argument<string>("manifest") { Description = "Corpus manifest (CSV or JSON, docs/corpus.md): id, path and optional track_type, genre, language, artist, vocals_path, accompaniment_path" };
-        var output = new Option<string>("--out") { Description = "Output table (.parquet or .csv)", DefaultValueFactory = _ => "results/features.parquet" };
+        var output = new Option<string>("--out") { Description = "Output table (.parquet or .csv)", DefaultValueFactory = _ => "results/features.parquet" }.Extensions(".parquet", ".csv");
         var duration = new Option<double?>("--duration") { Description = "Analyse only the first S seconds of each file" };
         var cache = new Option<string>("--cache") { Description = "Cache folder (one JSON per file content + parameters)", DefaultValueFactory = _ => "data/cache/features" };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the cache" };
@@ -45,15 +45,17 @@ internal static class FeaturesCommand
             var selection = ShardSelection<FeatureJob>.Of(m.Jobs, j => j.TrackId, spec);
             IReadOnlyList<FeatureResult> results = [];
             IReadOnlyList<FeatureFailure> failures = [];
+            var warnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
             var sw = System.Diagnostics.Stopwatch.StartNew();
             AnsiConsole.Progress().AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask($"{selection.Items.Count} signals", maxValue: Math.Max(1, selection.Items.Count));
-                    (results, failures) = FeatureBatch.Run(selection.Items, options, (_, _) => task.Increment(1));
+                    (results, failures) = FeatureBatch.Run(selection.Items, options, (_, _) => task.Increment(1), warning: warnings.Enqueue);
                     task.Value = task.MaxValue;
                 });
+            foreach (var w in warnings) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
             string outPath = parse.GetValue(output)!;
             if (spec is not null)
             {
@@ -65,16 +67,27 @@ internal static class FeaturesCommand
                 ShardOption.Report(spec, selection.Items.Count, selection.InputItems, json);
                 outPath = Path.ChangeExtension(json, Path.GetExtension(outPath));
             }
-            else if (results.Count > 0) FeatureTable.Save(results, outPath, t1.NMfcc);
+            // Always written, even with no rows (header only): an older table under this name must not pass for this run's.
+            else FeatureTable.Save(results, outPath, t1.NMfcc);
             int cached = results.Count(r => r.FromCache);
-            AnsiConsole.MarkupLine($"{results.Count} rows ({cached} from cache) in {sw.Elapsed.TotalSeconds:0.0} s" +
-                (results.Count > 0 ? $" → [green]{Markup.Escape(outPath)}[/]" : ""));
+            AnsiConsole.MarkupLine($"{results.Count} rows ({cached} from cache) in {sw.Elapsed.TotalSeconds:0.0} s → [green]{Markup.Escape(outPath)}[/]");
             if (failures.Count > 0)
             {
                 AnsiConsole.MarkupLine($"[red]{failures.Count} file(s) skipped:[/]");
                 foreach (var f in failures) AnsiConsole.MarkupLine($"  [red]{Markup.Escape(f.Job.Label)}[/]: {Markup.Escape(f.Error)}");
             }
-            return results.Count > 0 || selection.Items.Count == 0 ? 0 : 1;
+            if (results.Count == 0 && selection.Items.Count > 0)
+            {
+                AnsiConsole.MarkupLine($"[red]error:[/] no rows: every file failed; {Markup.Escape(outPath)} holds only the header");
+                return ExitCodes.Failed;
+            }
+            if (results.Count == 0 && spec is null)
+            {
+                AnsiConsole.MarkupLine($"[red]error:[/] no rows: the manifest lists no usable file; {Markup.Escape(outPath)} holds only the header");
+                return ExitCodes.Failed;
+            }
+            // A shard with no tracks of its own is a complete (empty) part: exit 0.
+            return ExitCodes.ForBatch(results.Count, failures.Count + (spec is null || spec.Index == 0 ? m.Problems.Count : 0), selection.Items.Count);
         }));
         return cmd;
     }

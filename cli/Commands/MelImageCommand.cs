@@ -35,13 +35,16 @@ internal static class MelImageCommand
                 new MelOptions(parse.GetValue(sr), parse.GetValue(nMels), parse.GetValue(fmin), parse.GetValue(fmax)),
                 new StftOptions(parse.GetValue(nFft), parse.GetValue(hop)));
             int failures = 0;
-            foreach (var f in parse.GetValue(files)!)
+            var inputs = parse.GetValue(files)!;
+            var names = OutputNames.Unique(inputs);
+            for (int i = 0; i < inputs.Length; i++)
             {
+                string f = inputs[i];
                 try
                 {
                     var (y, _) = AudioFile.Load(f, sr: parse.GetValue(sr), offset: parse.GetValue(offset), duration: parse.GetValue(duration));
                     var norm = MelImage.Normalize(transform.Compute(y));
-                    string stem = Path.Combine(dir, Path.GetFileNameWithoutExtension(f));
+                    string stem = Path.Combine(dir, names[i]);
                     MelImage.SaveGreyPng(stem + ".grey.png", norm);
                     MelImage.SaveViridisPng(stem + ".viridis.png", norm);
                     if (parse.GetValue(tensors))
@@ -57,7 +60,7 @@ internal static class MelImageCommand
                     AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
                 }
             }
-            return failures == 0 ? 0 : 1;
+            return ExitCodes.ForBatch(inputs.Length - failures, failures, inputs.Length);
         }));
         return cmd;
     }

@@ -32,8 +32,11 @@ internal static class NotebookCommand
             var values = ParseParameters(parse.GetValue(parameters) ?? []);
             string dir = parse.GetValue(outDir)!;
             int failed = 0;
-            foreach (var file in parse.GetValue(files)!)
+            var inputs = parse.GetValue(files)!;
+            var names = OutputNames.Unique(inputs);
+            for (int i = 0; i < inputs.Length; i++)
             {
+                string file = inputs[i];
                 AnsiConsole.MarkupLine($"[bold]{Markup.Escape(file)}[/]");
                 var options = new NotebookRunOptions
                 {
@@ -42,7 +45,7 @@ internal static class NotebookCommand
                         $"  cell {p.CellNumber,3} ({p.CodeCellIndex}/{p.CodeCellCount}) {p.Elapsed.TotalSeconds,7:0.00} s{(p.Failed ? " [red]failed[/]" : "")}"),
                 };
                 var result = NotebookRunner.RunAsync(file, options).GetAwaiter().GetResult();
-                var written = NotebookArtifacts.Write(result, file, dir);
+                var written = NotebookArtifacts.Write(result, file, dir, names[i]);
                 foreach (var w in result.Warnings) AnsiConsole.MarkupLine($"  [yellow]note:[/] {Markup.Escape(w)}");
                 if (result.Failure is { } f)
                 {

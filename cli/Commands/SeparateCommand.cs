@@ -28,7 +28,17 @@ internal static class SeparateCommand
             var y = AudioFile.Load(path, sr: rate).Samples;
             var sw = Stopwatch.StartNew();
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-            var r = separator is DemucsSeparator d ? d.SeparateFile(path, rate) : separator.Separate(y, rate);
+            SeparationResult r = null!;
+            if (separator is DemucsSeparator d) r = d.SeparateFile(path, rate);
+            else if (separator is RepetSimSeparator repet)
+                AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                    .Start(ctx =>
+                    {
+                        var task = ctx.AddTask($"separating {y.Length / (double)rate:0} s", maxValue: 1.0);
+                        r = repet.Separate(y, rate, new Progress<double>(f => task.Value = Math.Max(task.Value, f)));
+                        task.Value = 1.0;
+                    });
+            else r = separator.Separate(y, rate);
             double seconds = sw.Elapsed.TotalSeconds, cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
             Directory.CreateDirectory(dir);
             var format = new SaveOptions(AudioEncoding.Float32);
@@ -112,7 +122,7 @@ internal static class SeparateCommand
             AnsiConsole.MarkupLine("silence baseline: all-zero estimates scored by the SDR formula (0 dB in every window; museval itself refuses silent estimates); its SI-SDR is −∞.");
             foreach (var s in run.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped[/] row {s.Row} ({Markup.Escape(s.Id)}): {Markup.Escape(s.Reason)}");
             AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(csv)}[/]");
-            return run.Tracks.Count > 0 ? 0 : 1;
+            return ExitCodes.ForBatch(run.Tracks.Count, run.Skipped.Count, n);
         }));
         return cmd;
     }

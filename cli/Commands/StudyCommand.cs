@@ -34,13 +34,14 @@ internal static class StudyCommand
         var noPng = new Option<bool>("--no-png") { Description = "Skip PNG rendering of charts" };
         var rfIter = new Option<int>("--rf-iter") { Description = "q2: random-search size of the RF sweep (0 = full grid)", DefaultValueFactory = _ => 12 };
         var testSplit = new Option<string?>("--test-split") { Description = "q2: score on exactly the tracks whose part is 'test' in this CSV (track,...,part), e.g. results/q2-cnn/split.csv" };
-        var cmd = new Command(name, description) { features, outDir, seed, degree, folds, noPng };
+        var impute = ImputeOption.Create();
+        var cmd = new Command(name, description) { features, outDir, seed, degree, folds, noPng, impute };
         if (q1) foreach (var x in new Option[] { frames, models, frameModels, components, relevance, trueFeatures, trueFrames }) cmd.Options.Add(x); else { cmd.Options.Add(rfIter); cmd.Options.Add(testSplit); }
         cmd.SetAction(p => CliRunner.Run(() =>
         {
             var o = new StudyOptions(p.GetValue(outDir)!, p.GetValue(seed), Math.Max(1, p.GetValue(degree)), !p.GetValue(noPng), p.GetValue(folds));
-            var df = TableReader.Load(p.GetValue(features)!);
             var cols = new StudyColumns();
+            var df = ImputeOption.Load(p.GetValue(features)!, p.GetValue(impute)!, cols.Metadata);
             var progress = new Progress<string>(s => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(s)}[/]"));
             StudyResult r;
             if (q1)
@@ -62,7 +63,12 @@ internal static class StudyCommand
             Print(r.MinMax);
             foreach (var n in r.Notes) AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(n)}");
             AnsiConsole.MarkupLine($"{r.Files.Count} files in [green]{Markup.Escape(o.OutDir)}[/], {r.Seconds:0.0} s");
-            return 0;
+            if (r.Summary.Rows.Count == 0)
+            {
+                AnsiConsole.MarkupLine("[red]error:[/] every configuration was skipped (notes above); the summary holds only its header");
+                return ExitCodes.Failed;
+            }
+            return r.Notes.Any(n => n.Contains("skipped", StringComparison.OrdinalIgnoreCase)) ? ExitCodes.Skipped : ExitCodes.Ok;
         }));
         return cmd;
     }

@@ -18,12 +18,12 @@ public static partial class AudioFile
     public static void Save(string path, AudioSignal signal, SaveOptions? options = null)
     {
         options ??= new SaveOptions();
-        var enc = options.Encoding ?? EncodingFromExtension(path);
+        var enc = CheckOutput(path, options.Encoding);
         Validate(path, signal, enc, options);
         string full = System.IO.Path.GetFullPath(path);
         string dir = System.IO.Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(dir);
-        string tmp = System.IO.Path.Combine(dir, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        string tmp = AtomicFile.TempPathFor(full);
         try
         {
             var (lo, hi) = Mp3BitrateRange(signal.SampleRate);
@@ -47,6 +47,29 @@ public static partial class AudioFile
             if (File.Exists(tmp)) File.Delete(tmp);
         }
     }
+
+    /// <summary>
+    /// The encoding a save to <paramref name="path"/> uses: <paramref name="encoding"/> when given, else the one implied by
+    /// the extension. Throws (before any work) when the extension is not writable or names another container than the
+    /// encoding (e.g. <see cref="AudioEncoding.Mp3"/> into a <c>.wav</c>).
+    /// </summary>
+    public static AudioEncoding CheckOutput(string path, AudioEncoding? encoding)
+    {
+        var implied = EncodingFromExtension(path);
+        if (encoding is not { } enc) return implied;
+        if (Container(enc) != Container(implied))
+            throw new AudioFileException(path, AudioErrorKind.InvalidArgument,
+                $"format {enc} writes a {Container(enc)} file but the name ends in '{System.IO.Path.GetExtension(path)}'; use a .{Container(enc)} name or a {Container(implied).ToUpperInvariant()} format");
+        return enc;
+    }
+
+    private static string Container(AudioEncoding e) => e switch
+    {
+        AudioEncoding.Flac16 => "flac",
+        AudioEncoding.OggVorbis => "ogg",
+        AudioEncoding.Mp3 => "mp3",
+        _ => "wav",
+    };
 
     /// <summary>The encoding implied by a file extension.</summary>
     public static AudioEncoding EncodingFromExtension(string path) => System.IO.Path.GetExtension(path).ToLowerInvariant() switch

@@ -78,6 +78,11 @@ public static partial class AudioFile
             read += got;
         }
         if (read == 0) throw new AudioFileException(path, AudioErrorKind.Corrupt, "decoder returned no samples (truncated or damaged data)");
+        // MP3 lengths come from the Xing/Info header (or the bitrate): allow two MPEG frames and 0.5 % of slack there.
+        long slack = reader.IsMpeg ? Math.Max(2 * 1152, want / 200) : 0;
+        if (read < want - slack)
+            throw new AudioFileException(path, AudioErrorKind.Corrupt,
+                $"truncated: the header declares {want} frames from frame {start} but only {read} could be decoded ({(double)read / nativeSr:0.###} of {(double)want / nativeSr:0.###} s)");
 
         if (resampler == null)
         {
@@ -117,13 +122,24 @@ public static partial class AudioFile
                 dest[c][at + i] = interleaved[i * channels + c];
     }
 
+    /// <summary>
+    /// Largest sample magnitude accepted (|x| ≤ 1e6, i.e. 120 dB above full scale). Float files are nominally within ±1;
+    /// beyond this, squares summed over an STFT frame overflow float32 and every feature turns to Inf/NaN.
+    /// </summary>
+    public const float MaxAbsSample = 1e6f;
+
     private static void CheckFinite(string path, ReadOnlySpan<float> samples, long firstFrame, int channels)
     {
         for (int i = 0; i < samples.Length; i++)
         {
-            if (!float.IsFinite(samples[i]))
+            float x = samples[i];
+            if (!float.IsFinite(x))
                 throw new AudioFileException(path, AudioErrorKind.NonFiniteSamples,
-                    $"sample {(float.IsNaN(samples[i]) ? "NaN" : "Inf")} at frame {firstFrame + i / channels} (channel {i % channels})");
+                    $"sample {(float.IsNaN(x) ? "NaN" : "Inf")} at frame {firstFrame + i / channels} (channel {i % channels})");
+            if (Math.Abs(x) > MaxAbsSample)
+                throw new AudioFileException(path, AudioErrorKind.NonFiniteSamples,
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"sample {x:G3} at frame {firstFrame + i / channels} (channel {i % channels}) is beyond ±{MaxAbsSample:G0} (float audio is nominally within ±1; such values overflow the power spectrum)"));
         }
     }
 }

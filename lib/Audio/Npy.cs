@@ -14,27 +14,40 @@ public static partial class Npy
     /// <exception cref="AlchemyException">Not a .npy file, Fortran order, or an unsupported dtype; names the file.</exception>
     public static NpyArray Read(string path)
     {
-        byte[] b;
-        try { b = File.ReadAllBytes(path); }
-        catch (FileNotFoundException) { throw new AlchemyException($"{path}: file not found"); }
+        InputFile.RequireReadable(path);
+        byte[] b = File.ReadAllBytes(path);
         if (b.Length < 10 || !b.AsSpan(0, 6).SequenceEqual(Magic)) throw new AlchemyException($"{path}: not a .npy file (bad magic)");
         int major = b[6];
-        int headerLen, headerStart;
+        if (major is < 1 or > 3) throw new AlchemyException($"{path}: unsupported .npy format version {major}");
+        long headerLen;
+        int headerStart;
         if (major == 1) { headerLen = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(8)); headerStart = 10; }
-        else { headerLen = (int)BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(8)); headerStart = 12; }
+        else
+        {
+            if (b.Length < 12) throw new AlchemyException($"{path}: truncated .npy header");
+            headerLen = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(8)); headerStart = 12;
+        }
         if (headerStart + headerLen > b.Length) throw new AlchemyException($"{path}: truncated .npy header");
-        string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(b, headerStart, headerLen);
+        string header = (major == 3 ? Encoding.UTF8 : Encoding.Latin1).GetString(b, headerStart, (int)headerLen);
         string descr = DescrRegex().Match(header) is { Success: true } m1 ? m1.Groups[1].Value : throw new AlchemyException($"{path}: .npy header has no descr");
         bool fortran = FortranRegex().Match(header) is { Success: true } m2 && m2.Groups[1].Value == "True";
         var shapeText = ShapeRegex().Match(header) is { Success: true } m3 ? m3.Groups[1].Value : throw new AlchemyException($"{path}: .npy header has no shape");
-        int[] shape = shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
-        long count = shape.Aggregate(1L, (a, d) => a * d);
-        var data = new double[count];
-        var raw = b.AsSpan(headerStart + headerLen);
-        bool big = descr[0] == '>';
+        var dims = shapeText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var shape = new int[dims.Length];
+        for (int d = 0; d < dims.Length; d++)
+            if (!int.TryParse(dims[d], NumberStyles.None, CultureInfo.InvariantCulture, out shape[d]))
+                throw new AlchemyException($"{path}: .npy shape ({shapeText}): dimension '{dims[d]}' is not an integer in 0..{int.MaxValue}");
         string t = descr.TrimStart('<', '>', '|', '=');
-        int size = int.Parse(t[1..], CultureInfo.InvariantCulture);
-        if (raw.Length < count * size) throw new AlchemyException($"{path}: data is shorter than shape {shapeText} × {size} bytes");
+        if (t.Length < 2 || !int.TryParse(t[1..], NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size is < 1 or > 8)
+            throw new AlchemyException($"{path}: unsupported .npy dtype '{descr}'");
+        var raw = b.AsSpan(headerStart + (int)headerLen);
+        // Compare with the bytes present before allocating: a header claiming (128, 10^12) is an error, not an OverflowException.
+        System.Numerics.BigInteger need = shape.Aggregate(System.Numerics.BigInteger.One, (a, d) => a * d) * size;
+        if (need > raw.Length) throw new AlchemyException($"{path}: shape ({shapeText}) × {size} bytes = {need} bytes, but the file holds {raw.Length} bytes of data");
+        long count = (long)(need / size);
+        if (count > Array.MaxLength) throw new AlchemyException($"{path}: shape ({shapeText}) has {count} elements, more than one .NET array holds");
+        var data = new double[count];
+        bool big = descr[0] == '>';
         for (long i = 0; i < count; i++)
         {
             var s = raw.Slice((int)(i * size), size);

@@ -38,10 +38,11 @@ public sealed class Manifest
     /// <exception cref="AlchemyException">The file is missing or not a manifest at all (per-row problems do not throw).</exception>
     public static Manifest Load(string path)
     {
-        if (!File.Exists(path)) throw new AlchemyException($"manifest '{path}' does not exist");
+        if (InputFile.Problem(path, out var kind) is { } why)
+            throw new AlchemyException(kind == InputFileKind.Missing ? $"manifest '{path}' does not exist" : $"manifest '{path}': {why}");
         string text;
         try { text = File.ReadAllText(path, Encoding.UTF8); }
-        catch (IOException e) { throw new AlchemyException($"manifest '{path}': cannot read: {e.Message}", e); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new AlchemyException($"manifest '{path}': cannot read: {e.Message}", e); }
         return Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase)
             ? ManifestJsonReader.Read(path, text)
             : ManifestCsvReader.Read(path, text);

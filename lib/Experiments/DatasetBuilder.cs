@@ -34,7 +34,8 @@ public static class DatasetBuilder
         if (sel.Features is { Count: > 0 })
         {
             foreach (var f in sel.Features)
-                if (!IsNumeric(Col(f, "feature"))) throw new AlchemyException($"feature column '{f}' is not numeric");
+                if (!IsNumeric(Col(f, "feature")))
+                    throw new AlchemyException($"feature column '{f}' is not numeric{(FirstNonNumeric(df.Columns[f]) is { } bad ? $" (row {bad.Row}: '{bad.Text}')" : "")}");
             featureNames = sel.Features.ToArray();
         }
         else
@@ -43,8 +44,14 @@ public static class DatasetBuilder
             if (sel.Group is not null) skip.Add(sel.Group);
             if (sel.Id is not null) skip.Add(sel.Id);
             foreach (var e in sel.Exclude ?? []) skip.Add(e);
-            featureNames = df.Columns.Where(c => !skip.Contains(c.Name) && !DefaultIdColumns.Contains(c.Name) && IsNumeric(c))
-                .Select(c => c.Name).ToArray();
+            var candidates = df.Columns.Where(c => !skip.Contains(c.Name) && !DefaultIdColumns.Contains(c.Name)).ToList();
+            foreach (var c in candidates.Where(c => !IsNumeric(c) && MostlyNumeric(c)))
+            {
+                var bad = FirstNonNumeric(c)!.Value;
+                throw new AlchemyException($"feature column '{c.Name}' has non-numeric cells (first: row {bad.Row}, '{bad.Text}') among numbers, " +
+                    "so it was read as text; fix those cells, or pass --exclude " + c.Name + " to leave the column out");
+            }
+            featureNames = candidates.Where(IsNumeric).Select(c => c.Name).ToArray();
             if (featureNames.Length == 0) throw new AlchemyException("table has no numeric feature column besides label/group/id");
         }
         long n = df.Rows.Count;
@@ -63,12 +70,34 @@ public static class DatasetBuilder
             {
                 object? v = fcols[j][i];
                 double d = v is null ? double.NaN : Convert.ToDouble(v, CultureInfo.InvariantCulture);
-                if (!double.IsFinite(d)) throw new AlchemyException($"row {i + 1}: feature '{featureNames[j]}' is missing or not finite");
+                if (!double.IsFinite(d))
+                    throw new AlchemyException($"row {i + 1}: feature '{featureNames[j]}' is missing or not finite (choose --impute mean|median|drop, or TableImputer)");
                 r[j] = (float)d;
             }
             x[i] = r;
         }
         return new Dataset(x, labels, groups, ids, featureNames);
+    }
+
+    /// <summary>A text column at least half of whose non-empty cells parse as numbers: a numeric column with bad cells.</summary>
+    private static bool MostlyNumeric(DataFrameColumn c)
+    {
+        long numbers = 0, texts = 0;
+        for (long i = 0; i < c.Length; i++)
+        {
+            if (c[i]?.ToString() is not { } s || string.IsNullOrWhiteSpace(s)) continue;
+            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) numbers++; else texts++;
+        }
+        return numbers > 0 && texts > 0 && numbers >= texts;
+    }
+
+    /// <summary>The first non-empty cell of <paramref name="c"/> that is not a number (1-based data row), or null.</summary>
+    private static (long Row, string Text)? FirstNonNumeric(DataFrameColumn c)
+    {
+        for (long i = 0; i < c.Length; i++)
+            if (c[i]?.ToString() is { } s && !string.IsNullOrWhiteSpace(s) && !double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                return (i + 1, s);
+        return null;
     }
 
     /// <summary>True for numeric column types (integers, floats, decimals).</summary>

@@ -9,7 +9,8 @@ public static class TableReader
     /// <summary>Loads <paramref name="path"/>: <c>.csv</c> (header row, comma separated) or <c>.parquet</c>.</summary>
     public static DataFrame Load(string path)
     {
-        if (!File.Exists(path)) throw new AlchemyException($"{path}: table file not found");
+        if (InputFile.Problem(path, out var kind) is { } why)
+            throw new AlchemyException(kind == InputFileKind.Missing ? $"{path}: table file not found" : $"{path}: {why}");
         string ext = Path.GetExtension(path).ToLowerInvariant();
         try
         {

@@ -8,11 +8,13 @@ public sealed record NotebookArtifacts(string Notebook, string Html)
     /// <summary>
     /// Writes the executed notebook and its HTML page into <paramref name="outDir"/> as
     /// <c>&lt;name&gt;.ipynb</c> and <c>&lt;name&gt;.html</c> (atomically), never over the source notebook itself
-    /// (then the names get an <c>.executed</c> suffix).
+    /// (then the names get an <c>.executed</c> suffix). <paramref name="name"/> overrides <c>&lt;name&gt;</c> (the source's
+    /// file name without extension); callers writing several notebooks into one folder pass
+    /// <see cref="OutputNames.Unique"/> so that <c>a/x.ipynb</c> and <c>b/x.ipynb</c> do not overwrite each other.
     /// </summary>
-    public static NotebookArtifacts Write(NotebookRunResult result, string sourcePath, string outDir)
+    public static NotebookArtifacts Write(NotebookRunResult result, string sourcePath, string outDir, string? name = null)
     {
-        string stem = Path.GetFileNameWithoutExtension(sourcePath);
+        string stem = name ?? Path.GetFileNameWithoutExtension(sourcePath);
         string ipynb = Path.GetFullPath(Path.Combine(outDir, stem + ".ipynb"));
         if (string.Equals(ipynb, Path.GetFullPath(sourcePath), StringComparison.Ordinal))
         {

@@ -10,6 +10,9 @@ namespace AudioAlchemy.Separation;
 /// similarity, as <c>librosa.segment.recurrence_matrix</c> with <c>sym=False, self=False</c> selects them) among frames at
 /// least <c>width</c> frames away. Frames with zero norm are at cosine distance 1 from everything (scikit-learn's
 /// <c>normalize</c> leaves them zero); ties are broken by the lower frame index.
+/// With <c>maxCandidates</c> the search for frame t looks only inside a window of that many frames around t (shifted
+/// at the ends so every frame sees the same number of candidates): cost O(frames · maxCandidates · bins) instead of
+/// O(frames² · bins), linear in the length. Inputs no longer than the window take exactly the uncapped path.
 /// </summary>
 public static class NearestNeighborFilter
 {
@@ -22,33 +25,60 @@ public static class NearestNeighborFilter
     /// </summary>
     /// <paramref name="librosaLinks"/> selects librosa's own neighbour sets (<see cref="LibrosaConnectivityNeighbors"/>)
     /// instead of the k most similar frames.
-    public static Matrix Median(Matrix S, int width, int? k = null, int? maxThreads = null, bool librosaLinks = false)
+    public static Matrix Median(Matrix S, int width, int? k = null, int? maxThreads = null, bool librosaLinks = false) =>
+        librosaLinks ? AggregateMedian(S, LibrosaConnectivityNeighbors(S, width, k, maxThreads), maxThreads) : Median(S, width, k, maxThreads, null, null);
+
+    /// <summary>
+    /// <see cref="Median(Matrix, int, int?, int?, bool)"/> (k most similar frames) with the candidate window capped at <paramref name="maxCandidates"/>
+    /// frames (null = all frames) and <paramref name="progress"/> reporting the fraction done (0..1).
+    /// </summary>
+    public static Matrix Median(Matrix S, int width, int? k, int? maxThreads, int? maxCandidates, IProgress<double>? progress)
     {
-        var neighbors = librosaLinks ? LibrosaConnectivityNeighbors(S, width, k, maxThreads) : CosineNeighbors(S, width, k, maxThreads);
-        return AggregateMedian(S, neighbors, maxThreads);
+        var neighbors = CosineNeighbors(S, width, k, maxThreads, maxCandidates, progress is null ? null : new Progress01(progress, 0, 0.5));
+        var result = AggregateMedian(S, neighbors, maxThreads, progress is null ? null : new Progress01(progress, 0.5, 1.0));
+        progress?.Report(1.0);
+        return result;
+    }
+
+    /// <summary>Maps a stage's 0..1 onto [from, to] of the caller's progress.</summary>
+    private sealed class Progress01(IProgress<double> inner, double from, double to) : IProgress<double>
+    {
+        public void Report(double value) => inner.Report(from + (to - from) * value);
     }
 
     /// <summary>
     /// For each frame t of <paramref name="S"/> (bins, frames), the indices of its k most cosine-similar frames j with
     /// |t − j| ≥ <paramref name="width"/>, most similar first. Shape: frames arrays of length min(k, candidates).
     /// </summary>
-    public static int[][] CosineNeighbors(Matrix S, int width, int? k = null, int? maxThreads = null)
+    public static int[][] CosineNeighbors(Matrix S, int width, int? k = null, int? maxThreads = null) => CosineNeighbors(S, width, k, maxThreads, null, null);
+
+    /// <summary>
+    /// <see cref="CosineNeighbors(Matrix, int, int?, int?)"/> searching only a window of <paramref name="maxCandidates"/>
+    /// frames around each frame (null = all; the default k then follows the window length), reporting progress (0..1).
+    /// </summary>
+    public static int[][] CosineNeighbors(Matrix S, int width, int? k, int? maxThreads, int? maxCandidates, IProgress<double>? progress)
     {
         int bins = S.Rows, frames = S.Cols;
         if (width < 1 || width >= (frames - 1) / 2)
             throw new ArgumentException($"width={width} must be at least 1 and at most (frames - 1) // 2 = {(frames - 1) / 2} (frames = {frames})");
-        int kk = k ?? DefaultNeighbors(frames, width);
+        int window = Math.Min(frames, maxCandidates ?? frames);
+        if (window < 2 * width + 3) throw new ArgumentException($"maxCandidates={maxCandidates} must be at least 2·width + 3 = {2 * width + 3}");
+        int kk = k ?? DefaultNeighbors(window, width);
         if (kk < 1) throw new ArgumentException($"k must be >= 1 (got {kk})");
         var unit = NormalizedFrames(S);
         var result = new int[frames][];
-        Parallel.For(0, frames, Threads(maxThreads), () => (sims: new float[frames], heap: new BoundedTopK(kk)), (t, _, state) =>
+        int done = 0, step = Math.Max(1, frames / 100);
+        Parallel.For(0, frames, Threads(maxThreads), () => (sims: new float[window], heap: new BoundedTopK(kk)), (t, _, state) =>
         {
+            int lo = Math.Clamp(t - window / 2, 0, frames - window);
             var sims = state.sims;
             var a = unit.AsSpan(t * bins, bins);
-            for (int j = 0; j < frames; j++) sims[j] = Math.Abs(t - j) >= width ? Dot(a, unit.AsSpan(j * bins, bins)) : float.NaN;
+            for (int j = lo; j < lo + window; j++) sims[j - lo] = Math.Abs(t - j) >= width ? Dot(a, unit.AsSpan(j * bins, bins)) : float.NaN;
             state.heap.Clear();
-            for (int j = 0; j < frames; j++) if (!float.IsNaN(sims[j])) state.heap.Offer(sims[j], j);
+            for (int j = lo; j < lo + window; j++) if (!float.IsNaN(sims[j - lo])) state.heap.Offer(sims[j - lo], j);
             result[t] = state.heap.ToSortedIndices();
+            int d = Interlocked.Increment(ref done);
+            if (progress is not null && d % step == 0) progress.Report((double)d / frames);
             return state;
         }, _ => { });
         return result;
@@ -88,23 +118,30 @@ public static class NearestNeighborFilter
 
     /// <summary>Per frame and bin, the median (numpy semantics: mean of the two middle values for an even count) of
     /// <paramref name="S"/>'s values at the frames listed in <paramref name="neighbors"/>; frames without neighbours are copied.</summary>
-    public static Matrix AggregateMedian(Matrix S, int[][] neighbors, int? maxThreads = null)
+    public static Matrix AggregateMedian(Matrix S, int[][] neighbors, int? maxThreads = null) => AggregateMedian(S, neighbors, maxThreads, null);
+
+    /// <summary><see cref="AggregateMedian(Matrix, int[][], int?)"/> reporting the fraction of frames done (0..1).</summary>
+    public static Matrix AggregateMedian(Matrix S, int[][] neighbors, int? maxThreads, IProgress<double>? progress)
     {
         int bins = S.Rows, frames = S.Cols;
         if (neighbors.Length != frames) throw new ArgumentException($"{neighbors.Length} neighbour lists for {frames} frames");
         var byFrame = Transpose(S);
         var outT = new float[bins * frames];
         int maxK = neighbors.Length == 0 ? 0 : neighbors.Max(n => n.Length);
+        int done = 0, step = Math.Max(1, frames / 100);
         Parallel.For(0, frames, Threads(maxThreads), () => new float[Math.Max(1, maxK)], (t, _, buf) =>
         {
             var nb = neighbors[t];
             var dst = outT.AsSpan(t * bins, bins);
-            if (nb.Length == 0) { byFrame.AsSpan(t * bins, bins).CopyTo(dst); return buf; }
-            for (int f = 0; f < bins; f++)
-            {
-                for (int m = 0; m < nb.Length; m++) buf[m] = byFrame[nb[m] * bins + f];
-                dst[f] = Selection.Median(buf.AsSpan(0, nb.Length));
-            }
+            if (nb.Length == 0) byFrame.AsSpan(t * bins, bins).CopyTo(dst);
+            else
+                for (int f = 0; f < bins; f++)
+                {
+                    for (int m = 0; m < nb.Length; m++) buf[m] = byFrame[nb[m] * bins + f];
+                    dst[f] = Selection.Median(buf.AsSpan(0, nb.Length));
+                }
+            int d = Interlocked.Increment(ref done);
+            if (progress is not null && d % step == 0) progress.Report((double)d / frames);
             return buf;
         }, _ => { });
         var result = new Matrix(bins, frames);

@@ -30,6 +30,10 @@ namespace AudioAlchemy.Separation;
 /// <param name="LibrosaLinks">Use the neighbour sets librosa's <c>recurrence_matrix</c> really keeps in connectivity mode
 /// (<see cref="NearestNeighborFilter.LibrosaConnectivityNeighbors"/>: an index pattern fixed by numpy's unstable argsort of
 /// equal link values) instead of the k most similar frames (default false: the method as described).</param>
+/// <param name="MaxSearchSeconds">Similar frames are searched within a window of this many seconds around each frame
+/// (default 120 s, i.e. ±60 s), which keeps the cost linear in the length (10 minutes no longer cost 20× a 30-s song
+/// squared). Songs up to this long take exactly the whole-signal search; null = always the whole signal. Not used with
+/// <paramref name="LibrosaLinks"/> (librosa's sets come from the whole signal).</param>
 public sealed record RepetSimOptions(
     int NFft = Defaults.NFft,
     int HopLength = Defaults.HopLength,
@@ -44,7 +48,8 @@ public sealed record RepetSimOptions(
     double? VocalHighHz = null,
     AccompanimentMode Accompaniment = AccompanimentMode.Residual,
     int? MaxThreads = null,
-    bool LibrosaLinks = false)
+    bool LibrosaLinks = false,
+    double? MaxSearchSeconds = 120.0)
 {
     /// <summary>librosa's example as librosa 0.11 runs it: margins 2 (background) and 10 (vocals), power 2, no band prior,
     /// masked background, and librosa's own neighbour sets (<see cref="LibrosaLinks"/>).</summary>
@@ -65,15 +70,20 @@ public sealed record RepetSimOptions(
         if (!(VocalLowHz >= 0)) throw Bad(nameof(VocalLowHz), VocalLowHz, "must be >= 0");
         if (VocalHighHz is { } hi && !(hi > VocalLowHz)) throw Bad(nameof(VocalHighHz), hi, "must be above VocalLowHz");
         if (MaxThreads is < 1) throw Bad(nameof(MaxThreads), MaxThreads, "must be >= 1 (or null for all cores)");
+        if (MaxSearchSeconds is { } ms && (!(ms > 2 * MinRepeatSeconds) || double.IsInfinity(ms)))
+            throw Bad(nameof(MaxSearchSeconds), ms, "must be finite and more than twice MinRepeatSeconds (or null for the whole signal)");
         return this;
     }
+
+    /// <summary>The similarity window in frames at <paramref name="sr"/> (null = whole signal).</summary>
+    public int? SearchFrames(int sr) => MaxSearchSeconds is { } s ? Math.Max(1, (int)Math.Floor(s * sr / HopLength)) : null;
 
     /// <summary>nn_filter's <c>width</c> for sample rate <paramref name="sr"/>: floor(MinRepeatSeconds·sr/hop), at least 1.</summary>
     public int WidthFrames(int sr) => Math.Max(1, (int)Math.Floor(MinRepeatSeconds * sr / HopLength));
 
     /// <summary>Every parameter that changes the output, as one stable string (cache key part; MaxThreads excluded).</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"repet-sim nfft={NFft} hop={HopLength} minrep={MinRepeatSeconds} k={(Neighbors?.ToString(CultureInfo.InvariantCulture) ?? "auto")} mi={MarginBackground} mv={MarginVocals} p={MaskPower} hpss={HpssKernel} hm={HpssMargin} lo={VocalLowHz} hi={(VocalHighHz?.ToString(CultureInfo.InvariantCulture) ?? "none")} acc={Accompaniment}");
+        $"repet-sim nfft={NFft} hop={HopLength} minrep={MinRepeatSeconds} k={(Neighbors?.ToString(CultureInfo.InvariantCulture) ?? "auto")} mi={MarginBackground} mv={MarginVocals} p={MaskPower} hpss={HpssKernel} hm={HpssMargin} lo={VocalLowHz} hi={(VocalHighHz?.ToString(CultureInfo.InvariantCulture) ?? "none")} acc={Accompaniment} search={(MaxSearchSeconds?.ToString(CultureInfo.InvariantCulture) ?? "all")}");
 
     private static AlchemyException Bad(string name, object? value, string why) =>
         new($"RepetSimOptions.{name} = {value}: {why}");

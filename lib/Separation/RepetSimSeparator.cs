@@ -25,7 +25,11 @@ public sealed class RepetSimSeparator : ISeparator
     public string Settings => Options.Describe();
 
     /// <inheritdoc/>
-    public SeparationResult Separate(float[] mixture, int sampleRate)
+    public SeparationResult Separate(float[] mixture, int sampleRate) => Separate(mixture, sampleRate, null);
+
+    /// <summary><see cref="Separate(float[], int)"/> reporting the fraction done (0..1) of the nearest-neighbour search
+    /// and median filter, the long part of long inputs.</summary>
+    public SeparationResult Separate(float[] mixture, int sampleRate, IProgress<double>? progress)
     {
         ArgumentNullException.ThrowIfNull(mixture);
         if (sampleRate <= 0) throw new AlchemyException($"sample rate must be positive (got {sampleRate})");
@@ -37,13 +41,13 @@ public sealed class RepetSimSeparator : ISeparator
         var stft = new Stft(new StftOptions(Options.NFft, Options.HopLength));
         var X = stft.Forward(mixture);
         var S = X.Magnitude();
-        var background = RepeatingBackground(S, sampleRate);
+        var background = RepeatingBackground(S, sampleRate, progress);
         var harmonic = Options.HpssKernel > 0 ? HarmonicMask(S) : null;
         return Reconstruct(mixture, sampleRate, stft, X, S, background, harmonic);
     }
 
     /// <summary>
-    /// The last step of <see cref="Separate"/> from precomputed pieces (lets parameter sweeps reuse the expensive
+    /// The last step of <see cref="Separate(float[], int)"/> from precomputed pieces (lets parameter sweeps reuse the expensive
     /// background): <paramref name="X"/> = stft(mixture), <paramref name="S"/> = |X| and <paramref name="background"/>
     /// (all (bins, frames)), and the HPSS harmonic mask when <see cref="RepetSimOptions.HpssKernel"/> &gt; 0.
     /// </summary>
@@ -98,12 +102,18 @@ public sealed class RepetSimSeparator : ISeparator
     }
 
     /// <summary>B = min(S, nn_filter(S)), shape (bins, frames); S itself when the input is too short to find repetitions.</summary>
-    public Matrix RepeatingBackground(Matrix S, int sampleRate)
+    public Matrix RepeatingBackground(Matrix S, int sampleRate) => RepeatingBackground(S, sampleRate, null);
+
+    /// <summary><see cref="RepeatingBackground(Matrix, int)"/> with progress (0..1).</summary>
+    public Matrix RepeatingBackground(Matrix S, int sampleRate, IProgress<double>? progress)
     {
         int frames = S.Cols;
         int width = Math.Min(Options.WidthFrames(sampleRate), (frames - 1) / 2 - 1);
         if (width < 1) return S.Clone();
-        var filtered = NearestNeighborFilter.Median(S, width, Options.Neighbors, Options.MaxThreads, Options.LibrosaLinks);
+        int? window = Options.SearchFrames(sampleRate) is { } w ? Math.Max(w, 2 * width + 3) : null;
+        var filtered = Options.LibrosaLinks
+            ? NearestNeighborFilter.Median(S, width, Options.Neighbors, Options.MaxThreads, librosaLinks: true)
+            : NearestNeighborFilter.Median(S, width, Options.Neighbors, Options.MaxThreads, window, progress);
         var d = filtered.Data;
         for (int i = 0; i < d.Length; i++) d[i] = Math.Min(S.Data[i], d[i]);
         return filtered;

@@ -93,7 +93,7 @@ public sealed class AblationBuilder
     /// <summary>The cache folder name for an audio file: SHA-256 of its bytes, the sample rate and the separator settings (24 hex digits).</summary>
     public string CacheKey(string audioPath)
     {
-        if (!File.Exists(audioPath)) throw new AlchemyException($"{audioPath}: file not found");
+        InputFile.RequireReadable(audioPath); // before hashing: a FIFO or /dev/zero would block or never end
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using (var stream = File.OpenRead(audioPath))
         {

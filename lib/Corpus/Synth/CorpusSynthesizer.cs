@@ -10,7 +10,10 @@ namespace AudioAlchemy.Corpus.Synth;
 /// <c>accompaniment/ID.wav</c> (mono float32), <c>midi/ID.mid</c>, <c>meta/ID.json</c>; then <c>manifest.csv</c>.
 /// Songs run in parallel; each song's randomness comes only from its own seed, so the output does not depend on
 /// scheduling. A song whose outputs exist and whose meta records the same parameters hash is skipped (resume).
-/// A failing song is reported and left out; the others continue.
+/// A failing song is reported and left out; the others continue. One run at a time per output folder: a run holds
+/// <c>OUT/.synth.lock</c> (an OS file lock, released even when the process is killed), and a second run into the same
+/// folder refuses at once with a clear error instead of racing the first. Work files live in a per-run folder
+/// <c>OUT/.tmp-&lt;run id&gt;</c> that only its own run deletes.
 /// </summary>
 public sealed class CorpusSynthesizer
 {
@@ -44,8 +47,11 @@ public sealed class CorpusSynthesizer
     public SynthReport Run(Action<SongOutcome>? onSong = null, CancellationToken cancel = default)
     {
         var total = Stopwatch.StartNew();
-        foreach (var sub in new[] { "mixture", "vocals", "accompaniment", "midi", "meta", ".tmp" })
+        foreach (var sub in new[] { "mixture", "vocals", "accompaniment", "midi", "meta" })
             Directory.CreateDirectory(Path.Combine(OutDir, sub));
+        using var runLock = AcquireRunLock();
+        string runTmp = Path.Combine(OutDir, $".tmp-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(runTmp);
         var outcomes = new SongOutcome[Plans.Count];
         var po = new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelism ?? Environment.ProcessorCount, CancellationToken = cancel };
         Parallel.ForEach(Enumerable.Range(0, Plans.Count), po, i =>
@@ -54,7 +60,7 @@ public sealed class CorpusSynthesizer
             SongOutcome o;
             try
             {
-                o = IsComplete(Plans[i]) ? new SongOutcome(Plans[i], SongStatus.Skipped, 0) : Generate(Plans[i], sw);
+                o = IsComplete(Plans[i]) ? new SongOutcome(Plans[i], SongStatus.Skipped, 0) : Generate(Plans[i], sw, runTmp);
             }
             catch (Exception e) when (e is AlchemyException or IOException or UnauthorizedAccessException)
             {
@@ -63,7 +69,7 @@ public sealed class CorpusSynthesizer
             outcomes[i] = o;
             onSong?.Invoke(o);
         });
-        TryDeleteDir(Path.Combine(OutDir, ".tmp"));
+        TryDeleteDir(runTmp);
         string manifest = Path.Combine(OutDir, "manifest.csv");
         Manifest.WriteCsv(manifest, outcomes.Where(o => o.Status != SongStatus.Failed).Select(o => RowOf(o.Plan)));
         return new SynthReport(manifest, outcomes, total.Elapsed.TotalSeconds);
@@ -93,10 +99,26 @@ public sealed class CorpusSynthesizer
             plan.Language, plan.KeyName, plan.Mode, plan.TempoBpm, plan.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private SongOutcome Generate(SongPlan plan, Stopwatch sw)
+    /// <summary>The run lock file of an output folder.</summary>
+    public string LockPath => Path.Combine(OutDir, ".synth.lock");
+
+    private FileStream AcquireRunLock()
+    {
+        try
+        {
+            return new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException e)
+        {
+            throw new AlchemyException($"{OutDir}: another `corpus synth` run is writing into this folder ({LockPath} is locked); " +
+                "wait for it to finish (this run would then resume and skip its finished songs) or use another --out", e);
+        }
+    }
+
+    private SongOutcome Generate(SongPlan plan, Stopwatch sw, string runTmp)
     {
         var p = PathsOf(plan);
-        string tmp = Path.Combine(OutDir, ".tmp", $"{plan.Id}.{Guid.NewGuid():N}");
+        string tmp = Path.Combine(runTmp, plan.Id);
         Directory.CreateDirectory(tmp);
         try
         {
@@ -127,9 +149,7 @@ public sealed class CorpusSynthesizer
             FloatWav.Write(p.Mixture, mix.Mixture, plan.SampleRate);
             File.Move(midi, p.Midi, overwrite: true);
             var meta = new SongMeta(plan.Id, plan.ParametersHash(), plan, plan.KeyName, plan.Mode, phraseMeta, mix.Gain);
-            string metaTmp = p.Meta + ".tmp";
-            File.WriteAllText(metaTmp, JsonSerializer.Serialize(meta, JsonOptions));
-            File.Move(metaTmp, p.Meta, overwrite: true);
+            AtomicFile.WriteAllText(p.Meta, JsonSerializer.Serialize(meta, JsonOptions));
             return new SongOutcome(plan, SongStatus.Generated, sw.Elapsed.TotalSeconds);
         }
         catch (AlchemyException e)

@@ -13,7 +13,12 @@ public static class ExternalTool
     /// <param name="installHint">What to install when the program is missing.</param>
     /// <returns>Standard output.</returns>
     /// <exception cref="AlchemyException">Missing program, timeout or non-zero exit (message has stderr's last lines).</exception>
-    public static string Run(string program, IEnumerable<string> args, TimeSpan timeout, string installHint)
+    public static string Run(string program, IEnumerable<string> args, TimeSpan timeout, string installHint) =>
+        Run(program, args, timeout, installHint, out _);
+
+    /// <summary>As <see cref="Run(string, IEnumerable{string}, TimeSpan, string)"/>, also returning standard error
+    /// (programs such as fluidsynth report some failures there and still exit 0).</summary>
+    public static string Run(string program, IEnumerable<string> args, TimeSpan timeout, string installHint, out string standardError)
     {
         var psi = new ProcessStartInfo(program)
         {
@@ -46,6 +51,7 @@ public static class ExternalTool
                 string tail = string.Join(" | ", stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3));
                 throw new AlchemyException($"{program} failed with exit code {p.ExitCode}: {tail}");
             }
+            standardError = stderr.Result;
             return stdout.Result;
         }
     }

@@ -28,8 +28,23 @@ public sealed class FluidSynthRenderer
     {
         SoundFont = soundFont ?? SoundFontCandidates.FirstOrDefault(File.Exists)
             ?? throw new AlchemyException($"no General-MIDI SoundFont found (looked for {string.Join(", ", SoundFontCandidates)}); {InstallHint}");
-        if (!File.Exists(SoundFont)) throw new AlchemyException($"SoundFont '{SoundFont}' does not exist");
+        CheckSoundFont(SoundFont);
         Gain = gain;
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="path"/> is a readable regular file with a SoundFont header (RIFF form type
+    /// <c>sfbk</c>, used by .sf2 and .sf3): fluidsynth itself only prints an error for a bad font and then renders with
+    /// its built-in default, so a wrong <c>--soundfont</c> would silently change every song.
+    /// </summary>
+    public static void CheckSoundFont(string path)
+    {
+        if (InputFile.Problem(path, out _) is { } why) throw new AlchemyException($"SoundFont {path}: {why}");
+        var head = new byte[12];
+        int n;
+        using (var fs = File.OpenRead(path)) n = fs.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (n < 12 || head[0] != 'R' || head[1] != 'I' || head[2] != 'F' || head[3] != 'F' || head[8] != 's' || head[9] != 'f' || head[10] != 'b' || head[11] != 'k')
+            throw new AlchemyException($"SoundFont {path}: not a SoundFont 2/3 file (no RIFF 'sfbk' header); {InstallHint}");
     }
 
     /// <summary>The SoundFont used.</summary>
@@ -57,7 +72,11 @@ public sealed class FluidSynthRenderer
         string wav = Path.Combine(workDir, Path.GetFileNameWithoutExtension(midiPath) + ".fluid.wav");
         try
         {
-            ExternalTool.Run("fluidsynth", Arguments(midiPath, wav, sampleRate), TimeSpan.FromMinutes(5), InstallHint);
+            string log = ExternalTool.Run("fluidsynth", Arguments(midiPath, wav, sampleRate), TimeSpan.FromMinutes(5), InstallHint, out string errors);
+            // fluidsynth exits 0 after "fluidsynth: error: Failed to load SoundFont ..." and renders with another font.
+            string problem = string.Join(" | ", (log + "\n" + errors).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)).Take(3));
+            if (problem.Length > 0) throw new AlchemyException($"fluidsynth reported an error rendering {midiPath} with {SoundFont}: {problem}");
             var sig = AudioFile.Load(wav, sr: sampleRate, mono: true);
             return sig.Samples;
         }
