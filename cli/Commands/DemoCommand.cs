@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AudioAlchemy.Demo;
+using AudioAlchemy.Player;
 using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
@@ -22,7 +23,7 @@ internal static class DemoCommand
             if (parse.GetValue(full) && parse.GetValue(tiny)) throw new AlchemyException("--full and --tiny exclude each other");
             var mode = parse.GetValue(full) ? DemoMode.Full : parse.GetValue(tiny) ? DemoMode.Tiny : DemoMode.Quick;
             var prefixes = parse.GetValue(only)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var options = new DemoOptions(parse.GetValue(notebooks)!, parse.GetValue(results)!, parse.GetValue(data)!, mode, prefixes);
+            var options = new DemoOptions(parse.GetValue(notebooks)!, parse.GetValue(results)!, parse.GetValue(data)!, mode, prefixes, [PlayerDemoStep.Create()]);
             AnsiConsole.MarkupLine($"[bold]alchemy demo[/] ({mode.ToString().ToLowerInvariant()} mode) → {Markup.Escape(Path.GetFullPath(options.ResultsDir))}");
             var report = DemoPipeline.Run(options, line => AnsiConsole.MarkupLine(line.StartsWith('[')
                 ? $"[bold]{Markup.Escape(line)}[/]" : Markup.Escape(line)));

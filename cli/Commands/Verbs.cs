@@ -21,6 +21,9 @@ internal static class Verbs
         yield return FeaturesCommand.Create();
         yield return FramesCommand.Create();
         yield return PredictCommand.Create();
+        yield return EmbedCommand.Create();
+        yield return RecommendCommand.Create();
+        yield return PlayerCommand.Create();
         yield return DevCommand.Create();
         yield return TableCommand.Create();
         yield return MelsCommand.Create();

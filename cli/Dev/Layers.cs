@@ -12,9 +12,9 @@ public static class Layers
         ("AudioAlchemy.Common", 1), ("AudioAlchemy.Sharding", 1), ("AudioAlchemy.Audio", 1), ("AudioAlchemy.Dsp", 1),
         ("AudioAlchemy.Features", 2), ("AudioAlchemy.Separation", 2),
         ("AudioAlchemy.Corpus", 3),
-        ("AudioAlchemy.Experiments", 4), ("AudioAlchemy.Models", 4),
+        ("AudioAlchemy.Experiments", 4), ("AudioAlchemy.Models", 4), ("AudioAlchemy.Recommendation", 4),
         ("AudioAlchemy.Studies", 5), ("AudioAlchemy.Reporting", 5), ("AudioAlchemy.Benchmarks", 5),
-        ("AudioAlchemy.Demo", 6), ("AudioAlchemy.Notebooks", 6), ("AudioAlchemy.Cli", 6),
+        ("AudioAlchemy.Demo", 6), ("AudioAlchemy.Notebooks", 6), ("AudioAlchemy.Cli", 6), ("AudioAlchemy.Player", 6),
         ("AudioAlchemy", 1), // the root namespace holds Common's AlchemyException and AtomicFile
     ];
 

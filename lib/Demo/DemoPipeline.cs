@@ -10,14 +10,16 @@ namespace AudioAlchemy.Demo;
 /// <param name="DataDir">Folder of the corpus, caches and ablation stems.</param>
 /// <param name="Mode">Tiny, quick or full.</param>
 /// <param name="Only">When given, only notebooks whose name starts with one of these prefixes (e.g. "00", "04").</param>
-public sealed record DemoOptions(string NotebooksDir, string ResultsDir, string DataDir, DemoMode Mode = DemoMode.Quick, IReadOnlyList<string>? Only = null);
+/// <param name="Extras">Host steps run after the notebooks (e.g. the player screenshot); with <paramref name="Only"/>, only those whose name starts with a prefix (<c>--only player</c>).</param>
+public sealed record DemoOptions(string NotebooksDir, string ResultsDir, string DataDir, DemoMode Mode = DemoMode.Quick, IReadOnlyList<string>? Only = null,
+    IReadOnlyList<DemoExtraStep>? Extras = null);
 
 /// <summary>One notebook's outcome.</summary>
 /// <param name="Name">Notebook file name.</param>
 /// <param name="Succeeded">False when a cell failed.</param>
 /// <param name="Seconds">Wall time.</param>
 /// <param name="Failure">Failing cell and message, if any.</param>
-/// <param name="Html">Executed notebook as HTML.</param>
+/// <param name="Html">Main output: the executed notebook as HTML, or the first file an extra step wrote.</param>
 public sealed record DemoStep(string Name, bool Succeeded, double Seconds, string? Failure, string Html);
 
 /// <summary>What a demo run produced.</summary>
@@ -76,6 +78,22 @@ public static class DemoPipeline
             var written = NotebookArtifacts.Write(run, path, outDir);
             steps.Add(new DemoStep(name, run.Succeeded, run.Elapsed.TotalSeconds, run.Failure?.ToString(), written.Html));
             log?.Invoke($"[{name}] {(run.Succeeded ? "ok" : "FAILED: " + run.Failure)} in {run.Elapsed.TotalSeconds:0.0} s → {written.Html}");
+        }
+        foreach (var extra in (options.Extras ?? []).Where(x => options.Only is null || options.Only.Any(o => x.Name.StartsWith(o, StringComparison.Ordinal))))
+        {
+            t.Restart();
+            log?.Invoke($"[{extra.Name}]");
+            try
+            {
+                var files = extra.Run(new DemoStepContext(results, data, options.Mode, manifest, line => log?.Invoke("  " + line)));
+                steps.Add(new DemoStep(extra.Name, true, t.Elapsed.TotalSeconds, null, files.FirstOrDefault() ?? ""));
+                log?.Invoke($"[{extra.Name}] ok in {t.Elapsed.TotalSeconds:0.0} s → {string.Join(", ", files)}");
+            }
+            catch (AlchemyException e)
+            {
+                steps.Add(new DemoStep(extra.Name, false, t.Elapsed.TotalSeconds, e.Message, ""));
+                log?.Invoke($"[{extra.Name}] FAILED: {e.Message}");
+            }
         }
         string index = ReportIndex.Write(results);
         log?.Invoke($"[report] {index}");

@@ -34,6 +34,7 @@ public static class Headlines
                 $"(min {F(r.Number("min_pearson"))}), mean |ΔdB| {r.Number("mean_abs_diff_db").ToString("0.00", CultureInfo.InvariantCulture)} dB");
         foreach (var r in CsvRecords.Read(P("mp3-vs-wav", "transfer.csv")))
             lines.Add($"{r.Text("model")} trained on {r.Text("trained_on")}, tested on {r.Text("tested_on")}: accuracy {F(r.Number("accuracy"))}, macro-F1 {F(r.Number("macro_f1"))}");
+        lines.AddRange(RecommendationHeadlines.Read(resultsDir));
         return lines;
     }
 }

@@ -24,6 +24,7 @@ public static class ReportIndex
         ("q2", "02 · Q2: genre, classical models"),
         ("q2-cnn", "03 · Q2: genre, CNN on mel images"),
         ("mp3-vs-wav", "04 · MP3 vs WAV"),
+        ("player", "Player page (alchemy player): live WAV vs MP3 spectra while playing"),
     ];
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "models", "notebooks", ".tmp" };

@@ -54,6 +54,15 @@ public sealed class CnnClassifier : IDisposable
         return CropEvaluator.Evaluate(Model, data, Metadata.EvalHop).Probabilities;
     }
 
+    /// <summary>Penultimate-layer embedding and class probabilities of one track's mel in dB, shape (n_mels, frames), averaged over its crops.</summary>
+    public TrackEmbedding Embed(float[,] melDb)
+    {
+        if (melDb.GetLength(0) != Metadata.Mel.NMels)
+            throw new AlchemyException($"CNN embed: the mel has {melDb.GetLength(0)} bands, the model expects {Metadata.Mel.NMels}");
+        var data = new MelCropDataset([new MelTrack("input", Classes[0], null, melDb)], Classes, Metadata.Image, Metadata.CropFrames);
+        return CropEmbedder.Embed(Model, data, Metadata.EvalHop)[0];
+    }
+
     /// <summary>Class probabilities of an audio file, its mel computed by <paramref name="extractor"/> with the model's <see cref="CnnMetadata.Mel"/> parameters.</summary>
     public float[] PredictAudio(string audioPath, MelExtractor extractor) => PredictProba(extractor(audioPath, Metadata.Mel));
 

@@ -42,11 +42,22 @@ public sealed class MelCnn : Module<Tensor, Tensor>
     public CnnArchitecture Architecture { get; }
 
     /// <summary>Logits (batch, classes) for images (batch, C, n_mels, frames).</summary>
-    public override Tensor forward(Tensor input)
+    public override Tensor forward(Tensor input) => Classify(Embed(input));
+
+    /// <summary>Width of <see cref="Embed"/>'s output: last block's channels × frequency bands.</summary>
+    public int EmbeddingSize => (Architecture.BaseChannels << (Architecture.ConvBlocks - 1)) * Architecture.FrequencyBands;
+
+    /// <summary>
+    /// The penultimate layer (batch, <see cref="EmbeddingSize"/>): the conv blocks' output average-pooled over time and
+    /// over the frequency bands, before dropout and the linear head (a song embedding).
+    /// </summary>
+    public Tensor Embed(Tensor input)
     {
         var x = input;
         foreach (var block in blocks) x = block.forward(x);
-        x = functional.adaptive_avg_pool2d(x, [Architecture.FrequencyBands, 1]).flatten(1);
-        return head.forward(dropout.forward(x));
+        return functional.adaptive_avg_pool2d(x, [Architecture.FrequencyBands, 1]).flatten(1);
     }
+
+    /// <summary>Logits (batch, classes) from penultimate-layer features (batch, <see cref="EmbeddingSize"/>): dropout then the head.</summary>
+    public Tensor Classify(Tensor embedding) => head.forward(dropout.forward(embedding));
 }

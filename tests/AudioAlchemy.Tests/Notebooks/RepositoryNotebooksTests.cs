@@ -25,11 +25,11 @@ public class RepositoryNotebooksTests
     }
 
     [Fact]
-    public void TheSixStudyNotebooksExist()
+    public void TheSevenStudyNotebooksExist()
     {
         var names = Directory.GetFiles(NotebooksFolder(), "*.ipynb").Select(Path.GetFileName).Order().ToArray();
-        Assert.Equal(6, names.Length);
-        Assert.Equal(["00", "01", "02", "03", "04", "05"], names.Select(n => n![..2]));
+        Assert.Equal(7, names.Length);
+        Assert.Equal(["00", "01", "02", "03", "04", "05", "06"], names.Select(n => n![..2]));
     }
 
     [Theory]
