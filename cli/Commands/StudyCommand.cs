@@ -21,7 +21,13 @@ internal static class StudyCommand
     private static Command Verb(string name, string description, bool q1)
     {
         var features = new Option<string>("--features") { Description = "Feature table (.csv/.parquet): track_id, track_type, genre, language, artist, numeric features", Required = true };
-        var frames = new Option<string?>("--frames") { Description = "Frame-level table (track_id, track_type, mfcc_*) for the GMM (q1 only)" };
+        var frames = new Option<string?>("--frames") { Description = "q1: frame table (track_id, track_type, frame, f_0.., from `alchemy frames`) for the GMM and GMM-UBM" };
+        var models = new Option<string?>("--models") { Description = "q1: table models, comma-separated ModelSpecs (default logreg,rf(n_estimators=100),svm,lightgbm; 'none' = frame models only)" };
+        var frameModels = new Option<string>("--frame-models") { Description = "q1: frame models run with --frames: gmm, gmm-ubm", DefaultValueFactory = _ => "gmm,gmm-ubm" };
+        var components = new Option<int>("--components") { Description = "q1: GMM-UBM components", DefaultValueFactory = _ => 64 };
+        var relevance = new Option<double>("--relevance") { Description = "q1: GMM-UBM MAP relevance factor r", DefaultValueFactory = _ => 16 };
+        var trueFeatures = new Option<string?>("--true-features") { Description = "q1: feature table of the corpus manifest (true stems: track_type 1/2 → vocal_true/no_vocal_true)" };
+        var trueFrames = new Option<string?>("--true-frames") { Description = "q1: frame table of the corpus manifest's true stems" };
         var outDir = new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => "results" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
         var degree = new Option<int>("--degree") { Description = "Parallel degree", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -31,7 +37,7 @@ internal static class StudyCommand
         var testSplit = new Option<string?>("--test-split") { Description = "q2: score on exactly the tracks whose part is 'test' in this CSV (track,...,part), e.g. results/q2-cnn/split.csv" };
         var impute = ImputeOption.Create();
         var cmd = new Command(name, description) { features, outDir, seed, degree, folds, noPng, impute };
-        if (q1) cmd.Options.Add(frames); else { cmd.Options.Add(rfIter); cmd.Options.Add(testSplit); }
+        if (q1) foreach (var x in new Option[] { frames, models, frameModels, components, relevance, trueFeatures, trueFrames }) cmd.Options.Add(x); else { cmd.Options.Add(rfIter); cmd.Options.Add(testSplit); }
         cmd.SetAction(p => CliRunner.Run(() =>
         {
             var o = new StudyOptions(p.GetValue(outDir)!, p.GetValue(seed), Math.Max(1, p.GetValue(degree)), !p.GetValue(noPng), p.GetValue(folds));
@@ -42,7 +48,15 @@ internal static class StudyCommand
             if (q1)
             {
                 var fr = p.GetValue(frames) is { } f ? FrameTable.Load(f, cols.Id, cols.TrackType, cols.Metadata) : null;
-                r = Q1Study.Run(df, o, cols, fr, progress: progress);
+                var specs = p.GetValue(models) is { } ms
+                    ? ms.Trim() == "none" ? [] : ms.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Models.ModelSpec.Parse).ToList()
+                    : null;
+                Q1TrueStems? ts = p.GetValue(trueFeatures) is { } tf
+                    ? new Q1TrueStems(TableReader.Load(tf), p.GetValue(trueFrames) is { } tfr ? FrameTable.Load(tfr, cols.Id, cols.TrackType, cols.Metadata) : null)
+                    : p.GetValue(trueFrames) is not null ? throw new AlchemyException("--true-frames needs --true-features") : null;
+                var ubm = new Models.GmmUbmOptions(new Models.GmmOptions(Components: p.GetValue(components), MaxIterations: 20, Degree: o.Degree), p.GetValue(relevance));
+                var settings = new Q1Settings(p.GetValue(frameModels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Ubm: ubm, TrueStems: ts);
+                r = Q1Study.Run(df, o, cols, fr, progress: progress, models: specs, settings: settings);
             }
             else r = Q2ClassicalStudy.Run(df, o, cols, new Q2Settings(RfRandomIterations: p.GetValue(rfIter),
                 TestIds: p.GetValue(testSplit) is { } ts ? Q2Settings.ReadTestIds(ts) : null), progress);

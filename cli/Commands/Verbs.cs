@@ -19,6 +19,7 @@ internal static class Verbs
         yield return ExperimentCommand.Create();
         yield return StudyCommand.Create();
         yield return FeaturesCommand.Create();
+        yield return FramesCommand.Create();
         yield return PredictCommand.Create();
         yield return EmbedCommand.Create();
         yield return RecommendCommand.Create();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 
 namespace AudioAlchemy.Dsp;
@@ -5,32 +6,54 @@ namespace AudioAlchemy.Dsp;
 /// <summary>
 /// Short-time Fourier transform with librosa 0.11 semantics: periodic Hann window, centred frames padded with zeros
 /// (pad_mode 'constant'), unscaled real FFT per frame computed in double precision and stored as complex64, shape
-/// (1 + n_fft/2, 1 + len(y)/hop). The window, FFT plan and frame buffers are built once per instance; an instance
-/// is not thread-safe (use one per thread). <see cref="Inverse"/> is <c>librosa.istft</c>.
+/// (1 + n_fft/2, 1 + len(y)/hop). The window is built once per instance. An instance is thread-safe: each call
+/// takes a scratch workspace (FFT plan + frame buffers) from the instance's pool and returns it, so one transform
+/// (and the mel/MFCC transforms built on it) can be shared by parallel loops without locks or wrong results.
+/// <see cref="Inverse"/> is <c>librosa.istft</c>.
 /// </summary>
 public sealed class Stft
 {
-    private readonly RealFft fft;
     private const int Block = 32;
-    private readonly double[] window, frame, re, im;
-    private readonly float[] blockRe, blockIm;
-    private readonly int stride;
+    private readonly double[] window;
+    private readonly int bins, stride;
+    private readonly ConcurrentBag<Workspace> pool = [];
+
+    /// <summary>Per-call scratch: its own FFT plan (which keeps buffers) and the frame/block buffers.</summary>
+    private sealed class Workspace
+    {
+        public Workspace(int nFft, int bins, int stride)
+        {
+            Fft = new RealFft(nFft);
+            Frame = new double[nFft];
+            Re = new double[bins];
+            Im = new double[bins];
+            BlockRe = new float[Block * stride];
+            BlockIm = new float[Block * stride];
+        }
+
+        public RealFft Fft { get; }
+        public double[] Frame { get; }
+        public double[] Re { get; }
+        public double[] Im { get; }
+        public float[] BlockRe { get; }
+        public float[] BlockIm { get; }
+    }
 
     /// <summary>Creates a transform for the given options (defaults: n_fft 2048, hop 512, Hann, centred, zero padding).</summary>
     public Stft(StftOptions? options = null)
     {
         Options = (options ?? new StftOptions()).Validate();
-        fft = new RealFft(Options.NFft);
         window = Options.BuildWindow();
-        frame = new double[Options.NFft];
-        re = new double[fft.Bins];
-        im = new double[fft.Bins];
+        bins = Options.NFft / 2 + 1;
         // Scratch rows are padded so that the column reads of the transpose do not all fall into the same L1 cache
         // set (1025 floats = 4100 bytes is almost exactly the 4 KB set period).
-        stride = fft.Bins + 16;
-        blockRe = new float[Block * stride];
-        blockIm = new float[Block * stride];
+        stride = bins + 16;
+        pool.Add(new Workspace(Options.NFft, bins, stride));
     }
+
+    private Workspace Rent() => pool.TryTake(out var w) ? w : new Workspace(Options.NFft, bins, stride);
+
+    private void Return(Workspace w) => pool.Add(w);
 
     /// <summary>The validated options.</summary>
     public StftOptions Options { get; }
@@ -39,7 +62,7 @@ public sealed class Stft
     public ComplexMatrix Forward(ReadOnlySpan<float> y)
     {
         int frames = CheckedFrames(y.Length);
-        var S = new ComplexMatrix(fft.Bins, frames);
+        var S = new ComplexMatrix(bins, frames);
         Transform(y, frames, S.Real, S.Imag, power: 1.0);
         return S;
     }
@@ -54,9 +77,9 @@ public sealed class Stft
         if (!(power > 0)) throw new ArgumentException($"power must be positive (got {power})", nameof(power));
         int frames = CheckedFrames(y.Length);
         // Every element is written below, so the array need not be zeroed first (it is 5 MB for 30 s at the defaults).
-        var data = GC.AllocateUninitializedArray<float>(checked(fft.Bins * frames));
+        var data = GC.AllocateUninitializedArray<float>(checked(bins * frames));
         Transform(y, frames, data, null, power);
-        return new Matrix(fft.Bins, frames, data);
+        return new Matrix(bins, frames, data);
     }
 
     private int CheckedFrames(int length)
@@ -77,42 +100,47 @@ public sealed class Stft
     {
         int nFft = Options.NFft, hop = Options.Hop;
         int pad = Options.Center ? nFft / 2 : 0;
-        int bins = fft.Bins;
-        for (int t0 = 0; t0 < frames; t0 += Block)
+        var ws = Rent();
+        var (fft, frame, re, im, blockRe, blockIm) = (ws.Fft, ws.Frame, ws.Re, ws.Im, ws.BlockRe, ws.BlockIm);
+        try
         {
-            int count = Math.Min(Block, frames - t0);
-            for (int b = 0; b < count; b++)
+            for (int t0 = 0; t0 < frames; t0 += Block)
             {
-                int start = (t0 + b) * hop - pad;
-                if (start >= 0 && start + nFft <= y.Length)
+                int count = Math.Min(Block, frames - t0);
+                for (int b = 0; b < count; b++)
                 {
-                    var seg = y.Slice(start, nFft);
-                    for (int i = 0; i < nFft; i++) frame[i] = seg[i] * window[i];
-                }
-                else
-                {
-                    for (int i = 0; i < nFft; i++) frame[i] = Sample(y, start + i) * window[i];
-                }
-                fft.Forward(frame, re, im);
-                int o = b * stride;
-                if (outIm is not null)
-                {
-                    for (int k = 0; k < bins; k++)
+                    int start = (t0 + b) * hop - pad;
+                    if (start >= 0 && start + nFft <= y.Length)
                     {
-                        blockRe[o + k] = (float)re[k];
-                        blockIm[o + k] = (float)im[k];
+                        var seg = y.Slice(start, nFft);
+                        for (int i = 0; i < nFft; i++) frame[i] = seg[i] * window[i];
                     }
+                    else
+                    {
+                        for (int i = 0; i < nFft; i++) frame[i] = Sample(y, start + i) * window[i];
+                    }
+                    fft.Forward(frame, re, im);
+                    int o = b * stride;
+                    if (outIm is not null)
+                    {
+                        for (int k = 0; k < bins; k++)
+                        {
+                            blockRe[o + k] = (float)re[k];
+                            blockIm[o + k] = (float)im[k];
+                        }
+                    }
+                    else Magnitudes(re, im, blockRe.AsSpan(o, bins), power);
                 }
-                else Magnitudes(re, im, blockRe.AsSpan(o, bins), power);
-            }
-            for (int k = 0; k < bins; k++)
-            {
-                int row = k * frames + t0;
-                for (int b = 0; b < count; b++) outRe[row + b] = blockRe[b * stride + k];
-                if (outIm is not null)
-                    for (int b = 0; b < count; b++) outIm[row + b] = blockIm[b * stride + k];
+                for (int k = 0; k < bins; k++)
+                {
+                    int row = k * frames + t0;
+                    for (int b = 0; b < count; b++) outRe[row + b] = blockRe[b * stride + k];
+                    if (outIm is not null)
+                        for (int b = 0; b < count; b++) outIm[row + b] = blockIm[b * stride + k];
+                }
             }
         }
+        finally { Return(ws); }
     }
 
     /// <summary>
@@ -123,21 +151,27 @@ public sealed class Stft
     public float[] Inverse(ComplexMatrix S, int? length = null)
     {
         int nFft = Options.NFft, hop = Options.Hop, frames = S.Cols;
-        if (S.Rows != fft.Bins) throw new ArgumentException($"spectrogram has {S.Rows} bins, n_fft {nFft} needs {fft.Bins}");
+        if (S.Rows != bins) throw new ArgumentException($"spectrogram has {S.Rows} bins, n_fft {nFft} needs {bins}");
         int expected = nFft + hop * (frames - 1);
         var y = new double[expected];
         var wss = new double[expected];
-        for (int t = 0; t < frames; t++)
+        var ws = Rent();
+        var (fft, frame, re, im) = (ws.Fft, ws.Frame, ws.Re, ws.Im);
+        try
         {
-            for (int k = 0; k < re.Length; k++) { re[k] = S.Real[k * frames + t]; im[k] = S.Imag[k * frames + t]; }
-            fft.Inverse(re, im, frame);
-            int o = t * hop;
-            for (int i = 0; i < nFft; i++)
+            for (int t = 0; t < frames; t++)
             {
-                y[o + i] += frame[i] * window[i];
-                wss[o + i] += window[i] * window[i];
+                for (int k = 0; k < re.Length; k++) { re[k] = S.Real[k * frames + t]; im[k] = S.Imag[k * frames + t]; }
+                fft.Inverse(re, im, frame);
+                int o = t * hop;
+                for (int i = 0; i < nFft; i++)
+                {
+                    y[o + i] += frame[i] * window[i];
+                    wss[o + i] += window[i] * window[i];
+                }
             }
         }
+        finally { Return(ws); }
         const double tiny = 1.1754943508222875e-38; // np.finfo(float32).tiny
         for (int i = 0; i < expected; i++) if (wss[i] > tiny) y[i] /= wss[i];
         int start = Options.Center ? nFft / 2 : 0;

@@ -4,7 +4,8 @@ namespace AudioAlchemy.Features;
 
 /// <summary>
 /// <c>feature.melspectrogram</c> as a reusable object: the STFT plan and the mel filterbank (with each band's non-zero
-/// bin range) are built once; <see cref="Compute(SpectralContext)"/> reuses a shared spectrogram. Not thread-safe.
+/// bin range) are built once; <see cref="Compute(SpectralContext)"/> reuses a shared spectrogram. Thread-safe (the STFT
+/// plan pools its scratch buffers), so one instance may serve a parallel loop.
 /// </summary>
 public sealed class MelSpectrogramTransform
 {
@@ -40,7 +41,7 @@ public sealed class MelSpectrogramTransform
     public Matrix Filterbank { get; }
 
     /// <summary>Mel spectrogram of <paramref name="y"/>, shape (n_mels, frames).</summary>
-    public Matrix Compute(float[] y) => Compute(new SpectralContext(y, Mel.Sr, StftOptions, stft ??= new Stft(StftOptions)));
+    public Matrix Compute(float[] y) => Compute(new SpectralContext(y, Mel.Sr, StftOptions, LazyInitializer.EnsureInitialized(ref stft, () => new Stft(StftOptions))));
 
     /// <summary>Mel spectrogram from a shared context (its STFT options must match), memoised in the context; shape (n_mels, frames).</summary>
     public Matrix Compute(SpectralContext context)

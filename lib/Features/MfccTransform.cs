@@ -4,7 +4,9 @@ namespace AudioAlchemy.Features;
 
 /// <summary>
 /// <c>feature.mfcc</c> as a reusable object: mel filterbank and DCT table built once. Pipeline (librosa's):
-/// <c>dct(power_to_db(melspectrogram(y)), type=2, norm='ortho')[:n_mfcc]</c>, optional liftering. Not thread-safe.
+/// <c>dct(power_to_db(melspectrogram(y)), type=2, norm='ortho')[:n_mfcc]</c>, optional liftering. Thread-safe
+/// (the filterbank and DCT table are read-only, the STFT pools its scratch): one instance may be shared by a parallel
+/// loop (PLINQ, Parallel.For); a <see cref="SpectralContext"/> stays one per signal.
 /// </summary>
 public sealed class MfccTransform
 {

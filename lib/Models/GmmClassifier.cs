@@ -7,7 +7,7 @@ namespace AudioAlchemy.Models;
 /// mean per-frame log-likelihood (same argmax; less saturated, so ROC curves stay informative).
 /// Used through <see cref="IClassifier"/>, each row is a one-frame track.
 /// </summary>
-public sealed class GmmClassifier : IClassifier
+public sealed class GmmClassifier : IClassifier, IFrameClassifier
 {
     private readonly GmmOptions _o;
     private readonly int _maxFramesPerClass;
@@ -25,6 +25,8 @@ public sealed class GmmClassifier : IClassifier
 
     /// <inheritdoc />
     public string Name => "gmm";
+
+    string IFrameClassifier.Name => "GMM";
 
     /// <summary>The fitted model of each class (null for a class absent from training).</summary>
     public IReadOnlyList<DiagonalGmm?> ClassModels => _models;

@@ -16,69 +16,110 @@ namespace AudioAlchemy.Studies;
 public sealed record StudyResult(TidyTable Summary, TidyTable MinMax, IReadOnlyList<string> Files, IReadOnlyList<string> Notes, double Seconds);
 
 /// <summary>
-/// Research question 1 (sung language from audio): ablation complete / vocal / no_vocal (track_type 0/1/2) ×
-/// models (logistic regression, random forest, linear SVM, LightGBM, and the frame-level GMM when frames are
-/// given), each under stratified k-fold and stratified group k-fold by artist. Writes the seed's table layout
-/// (ablation, model, accuracy, precision, recall, F1 + column min/max), per-class reports, confusion matrices and
-/// charts.
+/// Research question 1 (sung language from audio): ablation complete / vocal / no_vocal (track_type 0/1/2 of the
+/// separated ablation manifest), plus vocal_true / no_vocal_true (the corpus' real stems) when given, × models
+/// (logistic regression, random forest, linear SVM, LightGBM on Table-1 rows; the per-language GMM and the GMM-UBM on
+/// frame-level features when frames are given), each under stratified k-fold and stratified group k-fold by artist.
+/// Writes the seed's table layout (ablation, model, accuracy, precision, recall, F1 + column min/max), per-class
+/// reports, confusion matrices and charts. A track without frames (silent/unvoiced) is left out of the frame models'
+/// scoring in its fold, with a note.
 /// </summary>
 public static class Q1Study
 {
-    /// <summary>Ablation names by track type.</summary>
+    /// <summary>Ablation names by track type (separated stems).</summary>
     public static readonly IReadOnlyList<(string Name, string TrackType)> Ablations = [("complete", "0"), ("vocal", "1"), ("no_vocal", "2")];
 
-    /// <summary>Table models of the study (the GMM is added when frames are available).</summary>
+    /// <summary>Ablation names by track type for the corpus' true stems.</summary>
+    public static readonly IReadOnlyList<(string Name, string TrackType)> TrueStemAblations = [("vocal_true", "1"), ("no_vocal_true", "2")];
+
+    /// <summary>Table models of the study (the frame models are added when frames are available).</summary>
     public static readonly IReadOnlyList<ModelSpec> Models =
         [ModelSpec.Parse("logreg"), ModelSpec.Parse("rf(n_estimators=100)"), ModelSpec.Parse("svm"), ModelSpec.Parse("lightgbm")];
 
     /// <summary>Runs the study on <paramref name="features"/> (label: language) and optional <paramref name="frames"/>;
     /// <paramref name="models"/> replaces the table models (default <see cref="Models"/>).</summary>
     public static StudyResult Run(DataFrame features, StudyOptions options, StudyColumns? columns = null, FrameTable? frames = null,
-        GmmOptions? gmm = null, IProgress<string>? progress = null, IReadOnlyList<ModelSpec>? models = null)
+        GmmOptions? gmm = null, IProgress<string>? progress = null, IReadOnlyList<ModelSpec>? models = null, Q1Settings? settings = null)
     {
         var o = options.Validate();
+        var st = (settings ?? new Q1Settings()).Validate();
+        if (gmm is not null) st = st with { Gmm = gmm };
         var c = columns ?? new StudyColumns();
         var sw = Stopwatch.StartNew();
         var w = new ResultsWriter(o.OutDir, o.Png);
-        var all = DatasetBuilder.Build(features, new ColumnSelection(c.Language, c.Artist, c.Id, Exclude: c.Metadata));
-        var types = TrackTypes(features, c);
         var summary = MetricTables.Summary("cv", "ablation", "model");
         var perClass = MetricTables.PerClass("cv", "ablation", "model");
         var confusion = MetricTables.Confusion("cv", "ablation", "model");
-        var splitters = new List<ISplitter> { new StratifiedKFold(o.Folds, Shuffle: true, Seed: o.Seed) };
+        if (frames is null) w.Note("GMM skipped: no frame-level features given (--frames <table> from `alchemy frames`)");
+        var inputs = new List<(DataFrame Features, FrameTable? Frames, IReadOnlyList<(string Name, string TrackType)> Ablations)> { (features, frames, Ablations) };
+        if (st.TrueStems is { } ts) inputs.Add((ts.Features, ts.Frames, TrueStemAblations));
+        foreach (var (table, fr, ablations) in inputs)
+            RunInput(table, fr, ablations, o, st, c, w, models ?? Models, progress, summary, perClass, confusion);
+        var minmax = MetricTables.MinMax(summary, ["ablation", "model"], "cv");
+        w.Table("q1_summary", summary);
+        w.Table("q1_minmax", minmax);
+        w.Table("q1_per_class", perClass);
+        w.Table("q1_confusion", confusion);
+        foreach (var cv in summary.Column("cv").Select(TidyTable.Format).Distinct().ToArray())
+        {
+            var rows = summary.Rows.Where(r => TidyTable.Format(r[0]) == cv).ToArray();
+            var modelNames = rows.Select(r => (string)r[2]!).Distinct().ToArray();
+            var ablationNames = rows.Select(r => (string)r[1]!).Distinct().ToArray();
+            var series = ablationNames.ToDictionary(a => a, a => modelNames.Select(m =>
+                rows.FirstOrDefault(r => (string)r[1]! == a && (string)r[2]! == m) is { } row ? (double)row[9]! : double.NaN).ToArray());
+            w.Chart($"q1_f1_{cv}", ExperimentCharts.GroupedBars(modelNames, series, $"Q1 language macro-F1 by ablation ({cv} CV)", "macro F1 (fold mean)"));
+        }
+        return new StudyResult(summary, minmax, w.Files, w.Notes, sw.Elapsed.TotalSeconds);
+    }
+
+    private static void RunInput(DataFrame features, FrameTable? frames, IReadOnlyList<(string Name, string TrackType)> ablations, StudyOptions o,
+        Q1Settings st, StudyColumns c, ResultsWriter w, IReadOnlyList<ModelSpec> models, IProgress<string>? progress,
+        TidyTable summary, TidyTable perClass, TidyTable confusion)
+    {
+        var all = DatasetBuilder.Build(features, new ColumnSelection(c.Language, c.Artist, c.Id, Exclude: c.Metadata));
+        var types = TrackTypes(features, c);
         var cvOptions = new CvOptions(o.Seed, Standardize: true, Degree: o.Degree);
-        if (frames is null) w.Note("GMM skipped: no frame-level features given (--frames <table> with per-frame MFCCs)");
-        foreach (var (ablation, type) in Ablations)
+        foreach (var (ablation, type) in ablations)
         {
             var rows = Enumerable.Range(0, all.Count).Where(i => types[i] == type).ToArray();
             if (rows.Length == 0) { w.Note($"ablation {ablation}: no rows with {c.TrackType}={type}; skipped"); continue; }
             var data = all.Subset(rows);
-            var schemes = new List<ISplitter>(splitters);
+            var schemes = new List<ISplitter> { new StratifiedKFold(o.Folds, Shuffle: true, Seed: o.Seed) };
             int artists = data.Groups!.Distinct().Count();
             if (artists >= o.Folds) schemes.Add(new StratifiedGroupKFold(o.Folds, Shuffle: false));
             else w.Note($"ablation {ablation}: only {artists} artists, grouped CV skipped");
+            float[][][]? fr = null;
+            if (frames is not null)
+            {
+                fr = data.Ids.Select(id => frames.Get(id, type) ?? []).ToArray();
+                var empty = Enumerable.Range(0, fr.Length).Where(i => fr[i].Length == 0).ToArray();
+                foreach (int i in empty)
+                    w.Note($"{ablation}: track {data.Ids[i]} has no frames ({frames.NoteOf(data.Ids[i], type) ?? "not in the frame table"}); left out of the frame models' scoring");
+            }
             foreach (var splitter in schemes)
             {
                 string cvName = splitter is StratifiedGroupKFold ? "grouped_by_artist" : "stratified";
                 var results = new List<CvResult>();
-                foreach (var m in models ?? Models)
+                foreach (var m in models)
                 {
                     progress?.Report($"{cvName} {ablation} {m.Kind}");
                     try { results.Add(CrossValidation.Run(data, m, splitter, cvOptions)); }
                     catch (AlchemyException e) { w.Note($"{cvName} {ablation} {ModelName(m)} skipped: {e.Message}"); }
                 }
-                if (frames is not null)
-                {
-                    progress?.Report($"{cvName} {ablation} gmm");
-                    var fr = data.Ids.Select(id => frames.Get(id, type)).ToArray();
-                    var missing = fr.Count(f => f is null);
-                    if (missing > 0) w.Note($"GMM {ablation}: {missing} tracks have no frames; GMM skipped for this ablation");
-                    else
+                if (fr is not null && fr.Count(f => f.Length > 0) >= o.Folds)
+                    foreach (var fm in st.EffectiveFrameModels)
                     {
-                        try { results.Add(new FrameDataset(data, fr!).CrossValidate(gmm ?? new GmmOptions(), splitter, cvOptions)); }
-                        catch (AlchemyException e) { w.Note($"{cvName} {ablation} GMM skipped: {e.Message}"); }
+                        progress?.Report($"{cvName} {ablation} {fm}");
+                        var fd = new FrameDataset(data, fr);
+                        try
+                        {
+                            var fcv = fm == "gmm" ? fd.CrossValidate(st.Gmm ?? new GmmOptions(), splitter, cvOptions)
+                                : fd.CrossValidate(st.Ubm ?? new GmmUbmOptions(), splitter, cvOptions);
+                            results.Add(fcv.Result);
+                        }
+                        catch (AlchemyException e) { w.Note($"{cvName} {ablation} {fm} skipped: {e.Message}"); }
                     }
-                }
+                else if (fr is not null) w.Note($"{cvName} {ablation}: fewer than {o.Folds} tracks have frames; frame models skipped");
                 foreach (var r in results)
                 {
                     string model = ModelName(r.Model);
@@ -91,21 +132,6 @@ public static class Q1Study
                 }
             }
         }
-        var minmax = MetricTables.MinMax(summary, ["ablation", "model"], "cv");
-        w.Table("q1_summary", summary);
-        w.Table("q1_minmax", minmax);
-        w.Table("q1_per_class", perClass);
-        w.Table("q1_confusion", confusion);
-        foreach (var cv in summary.Column("cv").Select(TidyTable.Format).Distinct().ToArray())
-        {
-            var rows = summary.Rows.Where(r => TidyTable.Format(r[0]) == cv).ToArray();
-            var modelNames = rows.Select(r => (string)r[2]!).Distinct().ToArray();
-            var ablations = rows.Select(r => (string)r[1]!).Distinct().ToArray();
-            var series = ablations.ToDictionary(a => a, a => modelNames.Select(m =>
-                rows.FirstOrDefault(r => (string)r[1]! == a && (string)r[2]! == m) is { } row ? (double)row[9]! : double.NaN).ToArray());
-            w.Chart($"q1_f1_{cv}", ExperimentCharts.GroupedBars(modelNames, series, $"Q1 language macro-F1 by ablation ({cv} CV)", "macro F1 (fold mean)"));
-        }
-        return new StudyResult(summary, minmax, w.Files, w.Notes, sw.Elapsed.TotalSeconds);
     }
 
     /// <summary>Readable model name for tables: the kind (the study's parameters are fixed and documented).</summary>
@@ -116,6 +142,7 @@ public static class Q1Study
         "svm" => "SVM-linear",
         "lightgbm" => "LightGBM",
         "gmm" => "GMM",
+        "gmm-ubm" => "GMM-UBM",
         "knn" => "KNN",
         _ => m.Kind,
     };

@@ -16,9 +16,10 @@ public class StudyTests
         var (table, frames) = SyntheticFeatures.WithFrames(tracks: 90, artists: 15, seed: 1, frames: 12, separation: 1.0);
         var frameTable = FrameTable.FromDataFrame(frames, "track_id", "track_type", new StudyColumns().Metadata);
         var r = Q1Study.Run(table, new StudyOptions(tmp.Path, Seed: 0, Degree: 2, Png: false, Folds: 3), frames: frameTable,
-            gmm: new GmmOptions(Components: 2, MaxIterations: 20), models: FastModels);
-        // 2 CV schemes × 3 ablations × 5 models (incl. GMM).
-        Assert.Equal(30, r.Summary.Rows.Count);
+            gmm: new GmmOptions(Components: 2, MaxIterations: 20), models: FastModels,
+            settings: new Q1Settings(Ubm: new GmmUbmOptions(new GmmOptions(Components: 4, MaxIterations: 10), MaxUbmFrames: 2000)));
+        // 2 CV schemes × 3 ablations × 6 models (incl. GMM and GMM-UBM).
+        Assert.Equal(36, r.Summary.Rows.Count);
         double F1(string cv, string ablation, string model) => (double)r.Summary.Rows
             .Single(x => (string)x[0]! == cv && (string)x[1]! == ablation && (string)x[2]! == model)[9]!;
         // Synthetic language lives in the vocals: vocal-only beats no-vocal by far; no-vocal sits near chance (3 languages).
@@ -26,11 +27,12 @@ public class StudyTests
             $"vocal {F1("stratified", "vocal", "LogReg")} no_vocal {F1("stratified", "no_vocal", "LogReg")}");
         Assert.True(F1("grouped_by_artist", "no_vocal", "LogReg") < 0.6);
         Assert.True(F1("stratified", "vocal", "GMM") > 0.5);
+        Assert.True(F1("grouped_by_artist", "vocal", "GMM-UBM") > 0.5);
         foreach (var f in new[] { "q1_summary.csv", "q1_minmax.csv", "q1_per_class.csv", "q1_confusion.csv", "q1_f1_stratified.html",
                      "q1_confusion_grouped_by_artist_vocal_GMM.html" })
             Assert.True(File.Exists(tmp.File(f)), f);
         var csv = TableReader.Load(tmp.File("q1_summary.csv"));
-        Assert.Equal(30, csv.Rows.Count);
+        Assert.Equal(36, csv.Rows.Count);
         Assert.Equal(8, r.MinMax.Rows.Count);
     }
 

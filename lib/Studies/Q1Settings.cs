@@ -1,0 +1,32 @@
+using AudioAlchemy.Models;
+using Microsoft.Data.Analysis;
+
+using AudioAlchemy.Experiments;
+
+namespace AudioAlchemy.Studies;
+
+/// <summary>The corpus' real stems as a second input of <see cref="Q1Study"/>: its vocals/accompaniment rows
+/// (track_type 1/2 of the corpus manifest) become the ablations vocal_true / no_vocal_true.</summary>
+/// <param name="Features">Table-1 features of the corpus manifest (track_type 1 = true vocals, 2 = true accompaniment).</param>
+/// <param name="Frames">Frame table of the same (null: no frame models on true stems).</param>
+public sealed record Q1TrueStems(DataFrame Features, FrameTable? Frames);
+
+/// <summary>Frame-model choices of <see cref="Q1Study"/>.</summary>
+/// <param name="FrameModels">Frame-level models run when frames are given: "gmm" (per-language GMM), "gmm-ubm" (MAP-adapted UBM).</param>
+/// <param name="Gmm">Per-language GMM options.</param>
+/// <param name="Ubm">GMM-UBM options (null = <see cref="GmmUbmOptions"/> defaults: 64 components, r = 16, top-5).</param>
+/// <param name="TrueStems">Optional true-stem input.</param>
+public sealed record Q1Settings(IReadOnlyList<string>? FrameModels = null, GmmOptions? Gmm = null, GmmUbmOptions? Ubm = null, Q1TrueStems? TrueStems = null)
+{
+    /// <summary>The frame models that run (default both).</summary>
+    public IReadOnlyList<string> EffectiveFrameModels => FrameModels ?? ["gmm", "gmm-ubm"];
+
+    /// <summary>Throws for an unknown frame model.</summary>
+    public Q1Settings Validate()
+    {
+        foreach (var m in EffectiveFrameModels)
+            if (m is not ("gmm" or "gmm-ubm")) throw new AlchemyException($"q1: unknown frame model '{m}' (use gmm, gmm-ubm)");
+        Ubm?.Validate();
+        return this;
+    }
+}
