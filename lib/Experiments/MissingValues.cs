@@ -1,7 +1,7 @@
 using System.Globalization;
 using AudioAlchemy.Experiments;
-using Microsoft.Data.Analysis;
 using AudioAlchemy.Studies;
+using Microsoft.Data.Analysis;
 
 namespace AudioAlchemy.Experiments;
 

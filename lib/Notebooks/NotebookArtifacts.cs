@@ -10,7 +10,31 @@ public sealed record NotebookArtifacts(string Notebook, string Html)
     /// <c>&lt;name&gt;.ipynb</c> and <c>&lt;name&gt;.html</c> (atomically), never over the source notebook itself
     /// (then the names get an <c>.executed</c> suffix).
     /// </summary>
-    public static NotebookArtifacts Write(NotebookRunResult result, string sourcePath, string outDir)
+    public static NotebookArtifacts Write(NotebookRunResult result, string sourcePath, string outDir) => Write(result.Notebook, sourcePath, outDir);
+
+    /// <summary>
+    /// A <see cref="NotebookRunOptions.Save"/> callback writing to the paths <see cref="Write(NotebookRunResult, string, string)"/>
+    /// uses: the .ipynb at every save, the HTML page too when the save is final.
+    /// </summary>
+    public static Action<NotebookDocument, bool> Saver(string sourcePath, string outDir) => (doc, final) =>
+    {
+        var paths = PathsFor(sourcePath, outDir);
+        Directory.CreateDirectory(Path.GetDirectoryName(paths.Notebook)!);
+        doc.Save(paths.Notebook);
+        if (final) NotebookHtml.Save(doc, Path.GetFileNameWithoutExtension(sourcePath), paths.Html);
+    };
+
+    /// <summary>Writes <paramref name="notebook"/> and its HTML page (see <see cref="Write(NotebookRunResult, string, string)"/>).</summary>
+    public static NotebookArtifacts Write(NotebookDocument notebook, string sourcePath, string outDir)
+    {
+        var paths = PathsFor(sourcePath, outDir);
+        notebook.Save(paths.Notebook);
+        NotebookHtml.Save(notebook, Path.GetFileNameWithoutExtension(sourcePath), paths.Html);
+        return paths;
+    }
+
+    /// <summary>Where the executed notebook and its page go (never over the source: then an <c>.executed</c> suffix).</summary>
+    public static NotebookArtifacts PathsFor(string sourcePath, string outDir)
     {
         string stem = Path.GetFileNameWithoutExtension(sourcePath);
         string ipynb = Path.GetFullPath(Path.Combine(outDir, stem + ".ipynb"));
@@ -20,8 +44,6 @@ public sealed record NotebookArtifacts(string Notebook, string Html)
             ipynb = Path.GetFullPath(Path.Combine(outDir, stem + ".ipynb"));
         }
         string html = Path.Combine(Path.GetDirectoryName(ipynb)!, stem + ".html");
-        result.Notebook.Save(ipynb);
-        NotebookHtml.Save(result.Notebook, Path.GetFileNameWithoutExtension(sourcePath), html);
         return new NotebookArtifacts(ipynb, html);
     }
 }

@@ -1,6 +1,6 @@
 using AudioAlchemy.Corpus;
-using AudioAlchemy.Separation;
 using AudioAlchemy.Corpus.Batch;
+using AudioAlchemy.Separation;
 
 namespace AudioAlchemy.Studies;
 
