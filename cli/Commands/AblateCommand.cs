@@ -1,10 +1,10 @@
 using System.CommandLine;
 using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Separation;
 using AudioAlchemy.Sharding;
 using Spectre.Console;
-using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Cli.Commands;
 

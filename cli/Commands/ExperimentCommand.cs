@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using AudioAlchemy.Experiments;
 using AudioAlchemy.Models;
-using Spectre.Console;
 using AudioAlchemy.Reporting;
+using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
 

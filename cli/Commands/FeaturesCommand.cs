@@ -1,8 +1,8 @@
 using System.CommandLine;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Features;
 using AudioAlchemy.Sharding;
 using Spectre.Console;
-using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AudioAlchemy.Corpus;
 using AudioAlchemy.Corpus.Frames;
 using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Features.Frames;
@@ -52,8 +53,7 @@ internal static class FramesCommand
             var jobList = m.Jobs.ToList();
             if (parse.GetValue(trackType) is { } tt)
             {
-                int code = CorpusManifestAdapter.TrackTypeCode(tt);
-                if (code < 0) throw new AlchemyException($"--track-type '{tt}': use 0/1/2 or full/vocals/no_vocals");
+                int code = TrackTypes.Parse(tt).Code();
                 jobList = jobList.Where(j => j.TrackType == code).ToList();
             }
             FrameBatchResult r = null!;

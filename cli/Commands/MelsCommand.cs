@@ -33,9 +33,11 @@ internal static class MelsCommand
             string manifestPath = parse.GetValue(manifest)!, outPath = parse.GetValue(output)!, type = parse.GetValue(trackType)!;
             if (!outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) throw new AlchemyException($"--out {outPath}: the mel index is a .csv table");
             var m = Manifest.Load(manifestPath);
-            int wanted = type.Equals("all", StringComparison.OrdinalIgnoreCase) ? -2 : CorpusManifestAdapter.TrackTypeCode(type);
-            if (wanted == -1) throw new AlchemyException($"--track-type: expected all, full, vocals or no_vocals (or 0, 1, 2), got '{type}'");
-            var rows = m.Rows.Where(r => wanted == -2 || CorpusManifestAdapter.TrackTypeCode(r.TrackType) == wanted).ToList();
+            bool all = type.Equals("all", StringComparison.OrdinalIgnoreCase);
+            if (!all && !TrackTypes.TryParse(type, out _)) throw new ParameterException($"--track-type: expected all, full, vocals or no_vocals (or 0, 1, 2), got '{type}'");
+            var wanted = all ? (TrackType?)null : TrackTypes.Parse(type);
+            TrackType? Of(string? v) => string.IsNullOrWhiteSpace(v) ? TrackType.Full : TrackTypes.TryParse(v, out var t) ? t : null;
+            var rows = m.Rows.Where(r => wanted is null || Of(r.TrackType) == wanted).ToList();
             var selection = ShardSelection<ManifestRow>.Of(rows, r => r.Id, spec);
             var source = new CorpusMelSource(selection.Items, parse.GetValue(cache)!);
             var lines = new string?[selection.Items.Count];

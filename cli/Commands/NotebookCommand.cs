@@ -23,14 +23,22 @@ internal static class NotebookCommand
             Description = "Override a variable of the cell tagged 'parameters' (papermill convention), e.g. --param seconds=5; repeatable",
             AllowMultipleArgumentsPerToken = false,
         };
-        var cmd = new Command("run", "Execute every C# cell in order, write the executed notebook and a standalone HTML page; exit 1 at the first failing cell")
+        var cellTimeout = new Option<double?>("--cell-timeout")
         {
-            files, outDir, parameters,
+            Description = "Stop the run when one cell takes longer than this many seconds (default: no limit, as papermill); the cell gets a CellTimeoutError",
+        };
+        var cmd = new Command("run", "Execute every C# cell in order, write the executed notebook and a standalone HTML page; exit 1 at the first failing cell. " +
+            "The .ipynb is saved after every cell with papermill metadata (status, duration), and also when the run is stopped by SIGINT/SIGTERM")
+        {
+            files, outDir, parameters, cellTimeout,
         };
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
             var values = ParseParameters(parse.GetValue(parameters) ?? []);
             string dir = parse.GetValue(outDir)!;
+            var timeout = parse.GetValue(cellTimeout) is { } seconds
+                ? seconds > 0 && double.IsFinite(seconds) ? TimeSpan.FromSeconds(seconds) : throw new ParameterException($"--cell-timeout must be a positive number of seconds, got {seconds}")
+                : (TimeSpan?)null;
             int failed = 0;
             var inputs = parse.GetValue(files)!;
             var names = OutputNames.Unique(inputs);
@@ -41,6 +49,8 @@ internal static class NotebookCommand
                 var options = new NotebookRunOptions
                 {
                     Parameters = values,
+                    CellTimeout = timeout,
+                    Save = NotebookArtifacts.Saver(file, dir, names[i]),
                     Progress = p => AnsiConsole.MarkupLine(
                         $"  cell {p.CellNumber,3} ({p.CodeCellIndex}/{p.CodeCellCount}) {p.Elapsed.TotalSeconds,7:0.00} s{(p.Failed ? " [red]failed[/]" : "")}"),
                 };

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using AudioAlchemy.Corpus;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Demo;
 using AudioAlchemy.Models.Cnn;
 using Spectre.Console;
-using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Cli.Commands;
 
@@ -96,14 +96,13 @@ internal static class StudyCnnCommand
     }
 
     /// <summary>
-    /// Manifest rows of one track type, read as the feature pipeline reads it (<see cref="CorpusManifestAdapter.TrackTypeCode"/>):
+    /// Manifest rows of one track type, read as the feature pipeline reads it (<see cref="TrackTypes.TryParse"/>):
     /// full = 0 (also rows without a track_type), vocals = 1, no_vocals = 2.
     /// </summary>
     private static List<ManifestRow> RowsOfType(IReadOnlyList<ManifestRow> rows, string type)
     {
-        int wanted = CorpusManifestAdapter.TrackTypeCode(type);
-        if (wanted < 0) throw new AlchemyException($"--track-type: expected full, vocals or no_vocals (or 0, 1, 2), got '{type}'");
-        var picked = rows.Where(r => CorpusManifestAdapter.TrackTypeCode(r.TrackType) == wanted).ToList();
+        if (!TrackTypes.TryParse(type, out var wanted)) throw new ParameterException($"--track-type: expected full, vocals or no_vocals (or 0, 1, 2), got '{type}'");
+        var picked = rows.Where(r => (string.IsNullOrWhiteSpace(r.TrackType) ? TrackType.Full : TrackTypes.TryParse(r.TrackType, out var t) ? t : (TrackType?)null) == wanted).ToList();
         return picked.Count > 0 ? picked : throw new AlchemyException(
             $"study q2-cnn: the manifest has no rows of track_type '{type}' (it has: {string.Join(", ", rows.Select(r => r.TrackType ?? "(none)").Distinct())})");
     }

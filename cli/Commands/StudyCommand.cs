@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AudioAlchemy.Experiments;
-using Spectre.Console;
 using AudioAlchemy.Studies;
+using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
 

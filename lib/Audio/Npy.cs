@@ -110,7 +110,7 @@ public static partial class Npy
         var flat = new float[rows.Length * cols];
         for (int i = 0; i < rows.Length; i++)
         {
-            if (rows[i].Length != cols) throw new ArgumentException("rows have different lengths", nameof(rows));
+            if (rows[i].Length != cols) throw new ParameterException("rows have different lengths");
             rows[i].CopyTo(flat, i * cols);
         }
         Write(path, flat, rows.Length, cols);
@@ -118,7 +118,7 @@ public static partial class Npy
 
     private static void WriteRaw(string path, string descr, int[] shape, long count, byte[] data)
     {
-        if (shape.Aggregate(1L, (a, d) => a * d) != count) throw new ArgumentException($"shape ({string.Join(", ", shape)}) does not hold {count} values");
+        if (shape.Aggregate(1L, (a, d) => a * d) != count) throw new ParameterException($"shape ({string.Join(", ", shape)}) does not hold {count} values");
         string shapeText = shape.Length == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
         string dict = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {shapeText}, }}";
         int total = 10 + dict.Length + 1;

@@ -19,7 +19,7 @@ public sealed unsafe class SoxrResampler : IDisposable
     /// <exception cref="ArgumentOutOfRangeException">A rate is not positive or channels &lt; 1.</exception>
     public SoxrResampler(double inputRate, double outputRate, int channels = 1, ResampleQuality quality = ResampleQuality.High)
     {
-        if (!(inputRate > 0) || !(outputRate > 0)) throw new ArgumentOutOfRangeException(nameof(inputRate), $"sample rates must be positive (got {inputRate} -> {outputRate})");
+        if (!(inputRate > 0) || !(outputRate > 0)) throw new ParameterException($"sample rates must be positive (got {inputRate} -> {outputRate})");
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1);
         this.channels = channels;
         ratio = outputRate / inputRate;

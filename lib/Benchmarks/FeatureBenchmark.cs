@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AudioAlchemy.Audio;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Features;
 using AudioAlchemy.Features.Pitch;
-using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Benchmarks;
 

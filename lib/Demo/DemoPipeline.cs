@@ -73,6 +73,7 @@ public static class DemoPipeline
             var run = NotebookRunner.RunAsync(doc, path, new NotebookRunOptions
             {
                 Parameters = given,
+                Save = NotebookArtifacts.Saver(path, outDir),
                 Progress = p => log?.Invoke($"  cell {p.CellNumber,3} ({p.CodeCellIndex}/{p.CodeCellCount}) {p.Elapsed.TotalSeconds,7:0.0} s{(p.Failed ? " FAILED" : "")}"),
             }).GetAwaiter().GetResult();
             var written = NotebookArtifacts.Write(run, path, outDir);

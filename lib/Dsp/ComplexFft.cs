@@ -64,7 +64,7 @@ public sealed class ComplexFft
 
     private void Transform(Span<double> re, Span<double> im, bool inverse)
     {
-        if (re.Length < n || im.Length < n) throw new ArgumentException($"buffers must hold {n} values");
+        if (re.Length < n || im.Length < n) throw new ParameterException($"buffers must hold {n} values");
         if (bluestein != null) { bluestein.Transform(re, im, inverse); return; }
         re = re[..n];
         im = im[..n];

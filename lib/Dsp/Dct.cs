@@ -12,8 +12,8 @@ public sealed class Dct
     /// <summary>Builds the table for inputs of <paramref name="n"/> rows and <paramref name="outputSize"/> kept coefficients.</summary>
     public Dct(int n, int outputSize, bool ortho = true)
     {
-        if (n < 1) throw new ArgumentException($"DCT length must be >= 1 (got {n})", nameof(n));
-        if (outputSize < 1 || outputSize > n) throw new ArgumentException($"number of coefficients must be in 1..{n} (got {outputSize})", nameof(outputSize));
+        if (n < 1) throw new ParameterException($"DCT length must be >= 1 (got {n})");
+        if (outputSize < 1 || outputSize > n) throw new ParameterException($"number of coefficients must be in 1..{n} (got {outputSize})");
         N = n;
         OutputSize = outputSize;
         table = new double[outputSize * n];
@@ -33,7 +33,7 @@ public sealed class Dct
     /// <summary>DCT of each column of <paramref name="x"/> (shape (N, frames)) → shape (OutputSize, frames).</summary>
     public Matrix Apply(Matrix x)
     {
-        if (x.Rows != N) throw new ArgumentException($"input has {x.Rows} rows, DCT expects {N}", nameof(x));
+        if (x.Rows != N) throw new ParameterException($"input has {x.Rows} rows, DCT expects {N}");
         int T = x.Cols;
         var o = new Matrix(OutputSize, T);
         var acc = new double[T];

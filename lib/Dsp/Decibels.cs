@@ -17,9 +17,9 @@ public static class Decibels
     /// <summary><see cref="PowerToDb(Matrix, DbReference?, double, double?)"/> on flat data, written into <paramref name="output"/> (may alias the input).</summary>
     public static void PowerToDb(ReadOnlySpan<float> S, Span<float> output, DbReference? reference = null, double amin = Defaults.Amin, double? topDb = Defaults.TopDb)
     {
-        if (amin <= 0) throw new ArgumentException($"amin must be strictly positive (got {amin})", nameof(amin));
-        if (topDb is < 0) throw new ArgumentException($"top_db must be non-negative (got {topDb})", nameof(topDb));
-        if (output.Length != S.Length) throw new ArgumentException("output length differs from input", nameof(output));
+        if (amin <= 0) throw new ParameterException($"amin must be strictly positive (got {amin})");
+        if (topDb is < 0) throw new ParameterException($"top_db must be non-negative (got {topDb})");
+        if (output.Length != S.Length) throw new ParameterException("output length differs from input");
         var r = reference ?? DbReference.Of(1.0);
         double refValue = Math.Abs(r.Value);
         if (r.UseMax)
@@ -48,7 +48,7 @@ public static class Decibels
     /// </summary>
     public static Matrix AmplitudeToDb(Matrix S, DbReference? reference = null, double amin = 1e-5, double? topDb = Defaults.TopDb)
     {
-        if (amin <= 0) throw new ArgumentException($"amin must be strictly positive (got {amin})", nameof(amin));
+        if (amin <= 0) throw new ParameterException($"amin must be strictly positive (got {amin})");
         var r = reference ?? DbReference.Of(1.0);
         double refValue = Math.Abs(r.Value);
         if (r.UseMax)

@@ -10,11 +10,11 @@ public static class Filters
     public static Matrix Mel(double sr = Defaults.SampleRate, int nFft = Defaults.NFft, int nMels = Defaults.NMels, double fmin = 0.0,
         double? fmax = null, bool htk = false, MelNorm norm = MelNorm.Slaney)
     {
-        if (sr <= 0) throw new ArgumentException($"sr must be positive (got {sr})", nameof(sr));
-        if (nFft < 2) throw new ArgumentException($"n_fft must be >= 2 (got {nFft})", nameof(nFft));
-        if (nMels < 1) throw new ArgumentException($"n_mels must be >= 1 (got {nMels})", nameof(nMels));
+        if (sr <= 0) throw new ParameterException($"sr must be positive (got {sr})");
+        if (nFft < 2) throw new ParameterException($"n_fft must be >= 2 (got {nFft})");
+        if (nMels < 1) throw new ParameterException($"n_mels must be >= 1 (got {nMels})");
         double fMax = fmax ?? sr / 2;
-        if (fmin < 0 || fMax <= fmin) throw new ArgumentException($"need 0 <= fmin < fmax (got fmin {fmin}, fmax {fMax})", nameof(fmin));
+        if (fmin < 0 || fMax <= fmin) throw new ParameterException($"need 0 <= fmin < fmax (got fmin {fmin}, fmax {fMax})");
         int bins = nFft / 2 + 1;
         var w = new Matrix(nMels, bins);
         var fftf = Units.FftFrequencies(sr, nFft);
@@ -44,8 +44,8 @@ public static class Filters
     public static Matrix Chroma(double sr = Defaults.SampleRate, int nFft = Defaults.NFft, int nChroma = 12, double tuning = 0.0,
         double ctroct = 5.0, double? octwidth = 2, double? norm = 2, bool baseC = true)
     {
-        if (nChroma < 1) throw new ArgumentException($"n_chroma must be >= 1 (got {nChroma})", nameof(nChroma));
-        if (nFft < 2) throw new ArgumentException($"n_fft must be >= 2 (got {nFft})", nameof(nFft));
+        if (nChroma < 1) throw new ParameterException($"n_chroma must be >= 1 (got {nChroma})");
+        if (nFft < 2) throw new ParameterException($"n_fft must be >= 2 (got {nFft})");
         var freqs = Units.Linspace(0, sr, nFft, endpoint: false);
         var frq = new double[nFft];
         for (int k = 1; k < nFft; k++) frq[k] = nChroma * Units.HzToOcts(freqs[k], tuning, nChroma);

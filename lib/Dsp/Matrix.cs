@@ -14,7 +14,7 @@ public sealed class Matrix
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
         ArgumentOutOfRangeException.ThrowIfNegative(cols);
-        if (data.Length != rows * cols) throw new ArgumentException($"data has {data.Length} values, shape ({rows}, {cols}) needs {rows * cols}", nameof(data));
+        if (data.Length != rows * cols) throw new ParameterException($"data has {data.Length} values, shape ({rows}, {cols}) needs {rows * cols}");
         Rows = rows;
         Cols = cols;
         Data = data;

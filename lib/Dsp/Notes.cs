@@ -19,7 +19,7 @@ public static partial class Notes
     public static double NoteToMidi(string note, bool roundMidi = true)
     {
         var m = NoteRegex().Match(note ?? "");
-        if (!m.Success) throw new ArgumentException($"Improper note format: '{note}'", nameof(note));
+        if (!m.Success) throw new ParameterException($"Improper note format: '{note}'");
         int pitch = PitchMap[char.ToUpperInvariant(m.Groups["note"].Value[0]) - 'A'];
         int offset = 0;
         var acc = m.Groups["acc"].Value;
@@ -49,7 +49,7 @@ public static partial class Notes
     /// </summary>
     public static string MidiToNote(double midi, bool octave = true, bool cents = false, bool unicode = true)
     {
-        if (cents && !octave) throw new ArgumentException("Cannot encode cents without octave information.", nameof(cents));
+        if (cents && !octave) throw new ParameterException("Cannot encode cents without octave information.");
         int num = (int)Math.Round(midi, MidpointRounding.ToEven);
         int c = (int)(100 * Math.Round(midi - num, 2, MidpointRounding.ToEven));
         string name = SharpNames[((num % 12) + 12) % 12];

@@ -40,7 +40,7 @@ public sealed class RealFft
     /// <summary>Forward transform of <paramref name="x"/> (length n) into <paramref name="re"/>, <paramref name="im"/> (length n/2 + 1).</summary>
     public void Forward(ReadOnlySpan<double> x, Span<double> re, Span<double> im)
     {
-        if (x.Length < n || re.Length < Bins || im.Length < Bins) throw new ArgumentException($"need {n} inputs and {Bins} output bins");
+        if (x.Length < n || re.Length < Bins || im.Length < Bins) throw new ParameterException($"need {n} inputs and {Bins} output bins");
         if (half == n)
         {
             for (int i = 0; i < n; i++) { zr[i] = x[i]; zi[i] = 0; }
@@ -66,7 +66,7 @@ public sealed class RealFft
     /// <summary>Inverse transform of n/2 + 1 bins into <paramref name="x"/> (length n), numpy <c>irfft(X, n)</c>.</summary>
     public void Inverse(ReadOnlySpan<double> re, ReadOnlySpan<double> im, Span<double> x)
     {
-        if (x.Length < n || re.Length < Bins || im.Length < Bins) throw new ArgumentException($"need {Bins} input bins and {n} outputs");
+        if (x.Length < n || re.Length < Bins || im.Length < Bins) throw new ParameterException($"need {Bins} input bins and {n} outputs");
         if (half == n)
         {
             for (int k = 0; k < Bins; k++) { zr[k] = re[k]; zi[k] = k == 0 ? 0 : im[k]; }

@@ -74,7 +74,7 @@ public sealed class Stft
     /// </summary>
     public Matrix Spectrogram(ReadOnlySpan<float> y, double power = 1.0)
     {
-        if (!(power > 0)) throw new ArgumentException($"power must be positive (got {power})", nameof(power));
+        if (!(power > 0)) throw new ParameterException($"power must be positive (got {power})");
         int frames = CheckedFrames(y.Length);
         // Every element is written below, so the array need not be zeroed first (it is 5 MB for 30 s at the defaults).
         var data = GC.AllocateUninitializedArray<float>(checked(bins * frames));
@@ -86,7 +86,7 @@ public sealed class Stft
     {
         int pad = Options.Center ? Options.NFft / 2 : 0;
         if (Options.Center && Options.PadMode == "reflect" && length <= pad)
-            throw new ArgumentException($"signal of {length} samples is too short for reflect padding of {pad}");
+            throw new ParameterException($"signal of {length} samples is too short for reflect padding of {pad}");
         return Options.FrameCount(length);
     }
 
@@ -151,7 +151,7 @@ public sealed class Stft
     public float[] Inverse(ComplexMatrix S, int? length = null)
     {
         int nFft = Options.NFft, hop = Options.Hop, frames = S.Cols;
-        if (S.Rows != bins) throw new ArgumentException($"spectrogram has {S.Rows} bins, n_fft {nFft} needs {bins}");
+        if (S.Rows != bins) throw new ParameterException($"spectrogram has {S.Rows} bins, n_fft {nFft} needs {bins}");
         int expected = nFft + hop * (frames - 1);
         var y = new double[expected];
         var wss = new double[expected];

@@ -19,11 +19,11 @@ public sealed record StftOptions(int NFft = Defaults.NFft, int? HopLength = null
     /// <summary>Throws <see cref="ArgumentException"/> for inconsistent parameters.</summary>
     public StftOptions Validate()
     {
-        if (NFft < 2) throw new ArgumentException($"n_fft must be >= 2 (got {NFft})");
-        if (Hop < 1) throw new ArgumentException($"hop_length must be >= 1 (got {Hop})");
-        if (Win < 1 || Win > NFft) throw new ArgumentException($"win_length must be in 1..n_fft (got {Win}, n_fft {NFft})");
-        if (PadMode is not ("constant" or "reflect" or "edge")) throw new ArgumentException($"pad_mode must be constant, reflect or edge (got '{PadMode}')");
-        if (Window is not ("hann" or "ones")) throw new ArgumentException($"window must be 'hann' or 'ones' (got '{Window}')");
+        if (NFft < 2) throw new ParameterException($"n_fft must be >= 2 (got {NFft})");
+        if (Hop < 1) throw new ParameterException($"hop_length must be >= 1 (got {Hop})");
+        if (Win < 1 || Win > NFft) throw new ParameterException($"win_length must be in 1..n_fft (got {Win}, n_fft {NFft})");
+        if (PadMode is not ("constant" or "reflect" or "edge")) throw new ParameterException($"pad_mode must be constant, reflect or edge (got '{PadMode}')");
+        if (Window is not ("hann" or "ones")) throw new ParameterException($"window must be 'hann' or 'ones' (got '{Window}')");
         return this;
     }
 

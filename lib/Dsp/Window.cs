@@ -18,7 +18,7 @@ public static class Window
     /// <summary>Centres <paramref name="w"/> in a zero array of length <paramref name="size"/> (librosa <c>util.pad_center</c>).</summary>
     public static double[] PadCenter(double[] w, int size)
     {
-        if (w.Length > size) throw new ArgumentException($"window length {w.Length} exceeds n_fft {size}");
+        if (w.Length > size) throw new ParameterException($"window length {w.Length} exceeds n_fft {size}");
         var o = new double[size];
         int lpad = (size - w.Length) / 2;
         Array.Copy(w, 0, o, lpad, w.Length);

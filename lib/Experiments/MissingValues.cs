@@ -1,6 +1,6 @@
 using AudioAlchemy.Experiments;
-using Microsoft.Data.Analysis;
 using AudioAlchemy.Studies;
+using Microsoft.Data.Analysis;
 
 namespace AudioAlchemy.Experiments;
 

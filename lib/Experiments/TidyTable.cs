@@ -15,7 +15,7 @@ public sealed class TidyTable
     /// <summary>Creates an empty table with <paramref name="columns"/>.</summary>
     public TidyTable(params string[] columns)
     {
-        if (columns.Length == 0 || columns.Distinct().Count() != columns.Length) throw new ArgumentException("columns must be non-empty and distinct");
+        if (columns.Length == 0 || columns.Distinct().Count() != columns.Length) throw new ParameterException("columns must be non-empty and distinct");
         Columns = columns;
     }
 
@@ -28,7 +28,7 @@ public sealed class TidyTable
     /// <summary>Appends a row (cells: string, int, long, double, or null).</summary>
     public TidyTable Add(params object?[] cells)
     {
-        if (cells.Length != Columns.Count) throw new ArgumentException($"row has {cells.Length} cells, table has {Columns.Count} columns");
+        if (cells.Length != Columns.Count) throw new ParameterException($"row has {cells.Length} cells, table has {Columns.Count} columns");
         _rows.Add(cells);
         return this;
     }

@@ -15,7 +15,7 @@ public static class Beat
     {
         if (onsetEnvelope is null)
         {
-            if (y is null) throw new ArgumentException("y or onset_envelope must be provided");
+            if (y is null) throw new ParameterException("y or onset_envelope must be provided");
             onsetEnvelope = Onset.OnsetStrength(y, sr, hopLength: hopLength, aggregate: OnsetAggregate.Median);
         }
         return new BeatTracker(new BeatOptions(startBpm, tightness, trim, bpm), sr, hopLength).Track(onsetEnvelope);

@@ -10,9 +10,9 @@ public sealed record BeatOptions(double StartBpm = 120.0, double Tightness = 100
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad parameter.</summary>
     public BeatOptions Validate()
     {
-        if (!(StartBpm > 0)) throw new ArgumentException("start_bpm must be strictly positive");
-        if (!(Tightness > 0)) throw new ArgumentException("tightness must be strictly positive");
-        if (Bpm is double b && !(b > 0)) throw new ArgumentException($"bpm={b} must be strictly positive");
+        if (!(StartBpm > 0)) throw new ParameterException("start_bpm must be strictly positive");
+        if (!(Tightness > 0)) throw new ParameterException("tightness must be strictly positive");
+        if (Bpm is double b && !(b > 0)) throw new ParameterException($"bpm={b} must be strictly positive");
         return this;
     }
 }

@@ -34,7 +34,7 @@ public sealed class ChromaStftTransform
     /// <summary>Chromagram from a shared context (uses its power spectrogram), shape (n_chroma, frames).</summary>
     public Matrix Compute(SpectralContext context)
     {
-        if (context.Options != StftOptions) throw new ArgumentException($"context STFT options {context.Options} differ from the transform's {StftOptions}");
+        if (context.Options != StftOptions) throw new ParameterException($"context STFT options {context.Options} differ from the transform's {StftOptions}");
         return FromPower(context.Power);
     }
 

@@ -50,7 +50,7 @@ public static partial class Feature
         string padMode = "constant")
     {
         CheckFraming(y.Length, frameLength, hopLength, center);
-        if (padMode is not ("constant" or "edge" or "reflect")) throw new ArgumentException($"pad_mode must be constant, edge or reflect (got '{padMode}')", nameof(padMode));
+        if (padMode is not ("constant" or "edge" or "reflect")) throw new ParameterException($"pad_mode must be constant, edge or reflect (got '{padMode}')");
         int pad = center ? frameLength / 2 : 0, n = y.Length, padded = n + 2 * pad;
         int frames = 1 + (padded - frameLength) / hopLength;
         var r = new float[frames];
@@ -78,7 +78,7 @@ public static partial class Feature
     public static float[] Rms(Matrix S, int frameLength = Defaults.NFft)
     {
         if (S.Rows != frameLength / 2 + 1)
-            throw new ArgumentException($"Since S has {S.Rows} rows, frame_length is expected to be {S.Rows * 2 - 2} or {S.Rows * 2 - 1}; found {frameLength}", nameof(frameLength));
+            throw new ParameterException($"Since S has {S.Rows} rows, frame_length is expected to be {S.Rows * 2 - 2} or {S.Rows * 2 - 1}; found {frameLength}");
         var power = new double[S.Cols];
         for (int k = 0; k < S.Rows; k++)
         {
@@ -93,9 +93,9 @@ public static partial class Feature
 
     private static void CheckFraming(int n, int frameLength, int hopLength, bool center)
     {
-        if (frameLength < 1) throw new ArgumentException($"frame_length must be >= 1 (got {frameLength})");
-        if (hopLength < 1) throw new ArgumentException($"hop_length must be >= 1 (got {hopLength})");
+        if (frameLength < 1) throw new ParameterException($"frame_length must be >= 1 (got {frameLength})");
+        if (hopLength < 1) throw new ParameterException($"hop_length must be >= 1 (got {hopLength})");
         int padded = n + (center ? frameLength / 2 * 2 : 0);
-        if (padded < frameLength) throw new ArgumentException($"input is too short ({n} samples) for frame_length={frameLength}");
+        if (padded < frameLength) throw new ParameterException($"input is too short ({n} samples) for frame_length={frameLength}");
     }
 }

@@ -19,7 +19,7 @@ public static partial class Feature
     public static Matrix Mfcc(Matrix S, int nMfcc = Defaults.NMfccLibrosa, bool ortho = true, double lifter = 0)
     {
         var o = new MfccOptions(nMfcc, 2, ortho, lifter).Validate();
-        if (nMfcc > S.Rows) throw new ArgumentException($"n_mfcc ({nMfcc}) cannot exceed the {S.Rows} rows of S");
+        if (nMfcc > S.Rows) throw new ParameterException($"n_mfcc ({nMfcc}) cannot exceed the {S.Rows} rows of S");
         var m = new Dct(S.Rows, nMfcc, ortho).Apply(S);
         if (o.Lifter > 0)
             for (int i = 0; i < m.Rows; i++)
@@ -39,10 +39,10 @@ public static partial class Feature
     /// </summary>
     public static Matrix Delta(Matrix data, int width = 9, int order = 1)
     {
-        if (width < 3 || width % 2 != 1) throw new ArgumentException($"width must be an odd integer >= 3 (got {width})", nameof(width));
-        if (order <= 0) throw new ArgumentException($"order must be a positive integer (got {order})", nameof(order));
-        if (width > data.Cols) throw new ArgumentException($"when mode='interp', width={width} cannot exceed data.shape[axis]={data.Cols}", nameof(width));
-        if (order >= width) throw new ArgumentException($"polyorder ({order}) must be less than window_length ({width})", nameof(order));
+        if (width < 3 || width % 2 != 1) throw new ParameterException($"width must be an odd integer >= 3 (got {width})");
+        if (order <= 0) throw new ParameterException($"order must be a positive integer (got {order})");
+        if (width > data.Cols) throw new ParameterException($"when mode='interp', width={width} cannot exceed data.shape[axis]={data.Cols}");
+        if (order >= width) throw new ParameterException($"polyorder ({order}) must be less than window_length ({width})");
         var sg = new SavitzkyGolay(width, order, order);
         int h = width / 2, T = data.Cols;
         var o = new Matrix(data.Rows, T);

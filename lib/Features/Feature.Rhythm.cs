@@ -14,7 +14,7 @@ public static partial class Feature
     {
         if (onsetEnvelope is null)
         {
-            if (y is null) throw new ArgumentException("y or onset_envelope must be provided");
+            if (y is null) throw new ParameterException("y or onset_envelope must be provided");
             onsetEnvelope = Onset.OnsetStrength(y, sr, hopLength: hopLength);
         }
         return new TempoEstimator(new TempoOptions(sr, hopLength, startBpm, stdBpm, acSize, maxTempo, aggregate)).Estimate(onsetEnvelope);

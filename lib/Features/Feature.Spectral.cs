@@ -46,11 +46,11 @@ public static partial class Feature
     /// </summary>
     public static double[] SpectralBandwidth(Matrix S, double sr = Defaults.SampleRate, double[]? centroid = null, bool norm = true, double p = 2)
     {
-        if (!(p > 0)) throw new ArgumentException($"p must be positive (got {p})", nameof(p));
+        if (!(p > 0)) throw new ParameterException($"p must be positive (got {p})");
         var freq = Units.FftFrequencies(sr, 2 * (S.Rows - 1));
         int T = S.Cols;
         centroid ??= SpectralCentroid(S, sr);
-        if (centroid.Length != T) throw new ArgumentException($"centroid has {centroid.Length} frames, S has {T}", nameof(centroid));
+        if (centroid.Length != T) throw new ParameterException($"centroid has {centroid.Length} frames, S has {T}");
         var l1 = norm ? ColumnL1(S) : null;
         var bw = new double[T];
         for (int k = 0; k < S.Rows; k++)
@@ -77,7 +77,7 @@ public static partial class Feature
     /// </summary>
     public static double[] SpectralRolloff(Matrix S, double sr = Defaults.SampleRate, double rollPercent = 0.85)
     {
-        if (!(rollPercent > 0 && rollPercent < 1)) throw new ArgumentException("roll_percent must lie in the range (0, 1)", nameof(rollPercent));
+        if (!(rollPercent > 0 && rollPercent < 1)) throw new ParameterException("roll_percent must lie in the range (0, 1)");
         var freq = Units.FftFrequencies(sr, 2 * (S.Rows - 1));
         int T = S.Cols;
         var total = new float[T];

@@ -28,7 +28,7 @@ public sealed record FeatureParameters(double Sr = Defaults.SampleRate, int NFft
         Stft.Validate();
         Mel.Validate();
         new MfccOptions(NMfcc).Validate();
-        if (NMfcc > NMels) throw new ArgumentException($"n_mfcc ({NMfcc}) cannot exceed n_mels ({NMels})");
+        if (NMfcc > NMels) throw new ParameterException($"n_mfcc ({NMfcc}) cannot exceed n_mels ({NMels})");
         return this;
     }
 }

@@ -22,7 +22,7 @@ public static class Key
     public static KeyEstimate? Estimate(Matrix chroma)
     {
         ArgumentNullException.ThrowIfNull(chroma);
-        if (chroma.Rows != 12) throw new ArgumentException($"chroma must have 12 rows (C..B), got {chroma.Rows}", nameof(chroma));
+        if (chroma.Rows != 12) throw new ParameterException($"chroma must have 12 rows (C..B), got {chroma.Rows}");
         if (chroma.Cols == 0) return null;
         var c = new double[12];
         for (int p = 0; p < 12; p++)
@@ -37,7 +37,7 @@ public static class Key
     /// <summary>Estimates the key from a mean chroma 12-vector (C..B); null when it is constant or not finite.</summary>
     public static KeyEstimate? FromChromaMean(ReadOnlySpan<double> chromaMean)
     {
-        if (chromaMean.Length != 12) throw new ArgumentException($"chroma mean must have 12 values, got {chromaMean.Length}", nameof(chromaMean));
+        if (chromaMean.Length != 12) throw new ParameterException($"chroma mean must have 12 values, got {chromaMean.Length}");
         var x = chromaMean.ToArray();
         var scores = new double[24];
         int bestIdx = -1;

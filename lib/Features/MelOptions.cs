@@ -19,10 +19,10 @@ public sealed record MelOptions(double Sr = Defaults.SampleRate, int NMels = Def
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad parameter.</summary>
     public MelOptions Validate()
     {
-        if (!(Sr > 0)) throw new ArgumentException($"sr must be positive (got {Sr})");
-        if (NMels < 1) throw new ArgumentException($"n_mels must be >= 1 (got {NMels})");
-        if (Fmin < 0 || !(FmaxEffective > Fmin)) throw new ArgumentException($"need 0 <= fmin < fmax (got fmin {Fmin}, fmax {FmaxEffective})");
-        if (!(Power > 0)) throw new ArgumentException($"power must be positive (got {Power})");
+        if (!(Sr > 0)) throw new ParameterException($"sr must be positive (got {Sr})");
+        if (NMels < 1) throw new ParameterException($"n_mels must be >= 1 (got {NMels})");
+        if (Fmin < 0 || !(FmaxEffective > Fmin)) throw new ParameterException($"need 0 <= fmin < fmax (got fmin {Fmin}, fmax {FmaxEffective})");
+        if (!(Power > 0)) throw new ParameterException($"power must be positive (got {Power})");
         return this;
     }
 }

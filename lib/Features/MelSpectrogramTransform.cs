@@ -46,15 +46,15 @@ public sealed class MelSpectrogramTransform
     /// <summary>Mel spectrogram from a shared context (its STFT options must match), memoised in the context; shape (n_mels, frames).</summary>
     public Matrix Compute(SpectralContext context)
     {
-        if (context.Options != StftOptions) throw new ArgumentException($"context STFT options {context.Options} differ from the transform's {StftOptions}");
-        if (context.Sr != Mel.Sr) throw new ArgumentException($"context sr {context.Sr} differs from the transform's {Mel.Sr}");
+        if (context.Options != StftOptions) throw new ParameterException($"context STFT options {context.Options} differ from the transform's {StftOptions}");
+        if (context.Sr != Mel.Sr) throw new ParameterException($"context sr {context.Sr} differs from the transform's {Mel.Sr}");
         return context.GetOrAdd(("mel", Mel, StftOptions), c => Apply(c.Spectrogram(Mel.Power)));
     }
 
     /// <summary><c>mel_basis @ S</c> for a spectrogram <paramref name="S"/> of shape (1 + n_fft/2, frames) → (n_mels, frames).</summary>
     public Matrix Apply(Matrix S)
     {
-        if (S.Rows != Filterbank.Cols) throw new ArgumentException($"spectrogram has {S.Rows} bins, n_fft {StftOptions.NFft} needs {Filterbank.Cols}", nameof(S));
+        if (S.Rows != Filterbank.Cols) throw new ParameterException($"spectrogram has {S.Rows} bins, n_fft {StftOptions.NFft} needs {Filterbank.Cols}");
         var o = new Matrix(Mel.NMels, S.Cols);
         for (int m = 0; m < Mel.NMels; m++)
         {

@@ -13,9 +13,9 @@ public sealed record MfccOptions(int NMfcc = Defaults.NMfccLibrosa, int DctType 
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad parameter.</summary>
     public MfccOptions Validate()
     {
-        if (NMfcc < 1) throw new ArgumentException($"n_mfcc must be >= 1 (got {NMfcc})");
-        if (DctType != 2) throw new ArgumentException($"dct_type={DctType} is not supported (only 2, librosa's default)");
-        if (Lifter < 0) throw new ArgumentException($"MFCC lifter={Lifter} must be a non-negative number");
+        if (NMfcc < 1) throw new ParameterException($"n_mfcc must be >= 1 (got {NMfcc})");
+        if (DctType != 2) throw new ParameterException($"dct_type={DctType} is not supported (only 2, librosa's default)");
+        if (Lifter < 0) throw new ParameterException($"MFCC lifter={Lifter} must be a non-negative number");
         return this;
     }
 }

@@ -22,7 +22,7 @@ public sealed class MfccTransform
     {
         Options = (mfcc ?? new MfccOptions()).Validate();
         MelTransform = mel;
-        if (Options.NMfcc > mel.Mel.NMels) throw new ArgumentException($"n_mfcc ({Options.NMfcc}) cannot exceed n_mels ({mel.Mel.NMels})");
+        if (Options.NMfcc > mel.Mel.NMels) throw new ParameterException($"n_mfcc ({Options.NMfcc}) cannot exceed n_mels ({mel.Mel.NMels})");
         dct = new Dct(mel.Mel.NMels, Options.NMfcc, Options.Ortho);
         if (Options.Lifter > 0)
         {

@@ -21,8 +21,8 @@ public sealed record OnsetOptions(int Lag = 1, int MaxSize = 1, bool Detrend = f
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad parameter.</summary>
     public OnsetOptions Validate()
     {
-        if (Lag < 1) throw new ArgumentException($"lag={Lag} must be a positive integer");
-        if (MaxSize < 1) throw new ArgumentException($"max_size={MaxSize} must be a positive integer");
+        if (Lag < 1) throw new ParameterException($"lag={Lag} must be a positive integer");
+        if (MaxSize < 1) throw new ParameterException($"max_size={MaxSize} must be a positive integer");
         return this;
     }
 }

@@ -15,9 +15,9 @@ public static class PngEncoder
     /// <summary>PNG bytes for <paramref name="pixels"/>: row-major, top row first, 1 byte per pixel (grey) or 3 (RGB).</summary>
     public static byte[] Encode(ReadOnlySpan<byte> pixels, int width, int height, bool rgb)
     {
-        if (width < 1 || height < 1) throw new ArgumentException($"image must be at least 1×1 (got {width}×{height})");
+        if (width < 1 || height < 1) throw new ParameterException($"image must be at least 1×1 (got {width}×{height})");
         int channels = rgb ? 3 : 1, stride = width * channels;
-        if (pixels.Length != (long)stride * height) throw new ArgumentException($"expected {stride * height} pixel bytes, got {pixels.Length}", nameof(pixels));
+        if (pixels.Length != (long)stride * height) throw new ParameterException($"expected {stride * height} pixel bytes, got {pixels.Length}");
         using var png = new MemoryStream();
         png.Write(Signature);
         Span<byte> ihdr = stackalloc byte[13];

@@ -18,7 +18,7 @@ public sealed class SpectralContext
     public SpectralContext(float[] y, double sr = Defaults.SampleRate, StftOptions? options = null, Stft? stft = null)
     {
         ArgumentNullException.ThrowIfNull(y);
-        if (!(sr > 0)) throw new ArgumentException($"sr must be positive (got {sr})", nameof(sr));
+        if (!(sr > 0)) throw new ParameterException($"sr must be positive (got {sr})");
         foreach (var v in y)
             if (!float.IsFinite(v)) throw new AlchemyException("audio buffer is not finite everywhere (NaN or infinity in y)");
         Y = y;
@@ -61,7 +61,7 @@ public sealed class SpectralContext
     {
         if (power == 1.0) return Magnitude;
         if (power == 2.0) return Power;
-        if (!(power > 0)) throw new ArgumentException($"power must be positive (got {power})", nameof(power));
+        if (!(power > 0)) throw new ParameterException($"power must be positive (got {power})");
         var m = Magnitude;
         var o = new Matrix(m.Rows, m.Cols);
         for (int i = 0; i < o.Data.Length; i++) o.Data[i] = (float)Math.Pow(m.Data[i], power);

@@ -19,11 +19,11 @@ public sealed record TempoOptions(double Sr = Defaults.SampleRate, int HopLength
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad parameter.</summary>
     public TempoOptions Validate()
     {
-        if (!(Sr > 0)) throw new ArgumentException($"sr must be positive (got {Sr})");
-        if (HopLength < 1) throw new ArgumentException($"hop_length must be >= 1 (got {HopLength})");
-        if (!(StartBpm > 0)) throw new ArgumentException("start_bpm must be strictly positive");
-        if (!(StdBpm > 0)) throw new ArgumentException($"std_bpm must be strictly positive (got {StdBpm})");
-        if (WinLength < 1) throw new ArgumentException($"ac_size={AcSize} s is shorter than one frame");
+        if (!(Sr > 0)) throw new ParameterException($"sr must be positive (got {Sr})");
+        if (HopLength < 1) throw new ParameterException($"hop_length must be >= 1 (got {HopLength})");
+        if (!(StartBpm > 0)) throw new ParameterException("start_bpm must be strictly positive");
+        if (!(StdBpm > 0)) throw new ParameterException($"std_bpm must be strictly positive (got {StdBpm})");
+        if (WinLength < 1) throw new ParameterException($"ac_size={AcSize} s is shorter than one frame");
         return this;
     }
 }

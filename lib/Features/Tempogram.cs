@@ -16,7 +16,7 @@ public sealed class Tempogram
     /// <summary>Creates the transform for windows of <paramref name="winLength"/> frames (librosa's default 384).</summary>
     public Tempogram(int winLength = 384)
     {
-        if (winLength < 1) throw new ArgumentException("win_length must be a positive integer", nameof(winLength));
+        if (winLength < 1) throw new ParameterException("win_length must be a positive integer");
         WinLength = winLength;
         window = Window.Hann(winLength);
         int n = 1;

@@ -26,7 +26,7 @@ public static class Tuning
     /// </summary>
     public static double PitchTuning(ReadOnlySpan<float> frequencies, double resolution = 0.01, int binsPerOctave = 12)
     {
-        if (!(resolution > 0 && resolution < 1)) throw new ArgumentException($"resolution must be in (0, 1) (got {resolution})", nameof(resolution));
+        if (!(resolution > 0 && resolution < 1)) throw new ParameterException($"resolution must be in (0, 1) (got {resolution})");
         int nBins = (int)Math.Ceiling(1.0 / resolution);
         var edges = Units.Linspace(-0.5, 0.5, nBins + 1);
         var counts = new int[nBins];

@@ -13,6 +13,17 @@ public sealed record NotebookRunOptions
     /// <summary>Called after each code cell with its progress (outside the cell, so printing is not captured).</summary>
     public Action<CellProgress>? Progress { get; init; }
 
+    /// <summary>Longest time one code cell may run (null: no limit, as in papermill); a cell over it fails the run with a <c>CellTimeoutError</c>.</summary>
+    public TimeSpan? CellTimeout { get; init; }
+
+    /// <summary>
+    /// Saves the notebook as it stands: called before the first cell, before and after every code cell
+    /// (<c>final</c> false), and once with <c>final</c> true when the process is stopped mid-run (SIGINT, SIGTERM,
+    /// <see cref="Environment.Exit"/>, an unhandled background-thread exception). The finished notebook is the
+    /// caller's to write (see <see cref="NotebookArtifacts.Saver"/>).
+    /// </summary>
+    public Action<NotebookDocument, bool>? Save { get; init; }
+
     /// <summary>Checks the options once.</summary>
     /// <exception cref="NotebookException">A parameter name is empty or not a C# identifier, or the working directory is missing.</exception>
     public void Validate()
@@ -22,6 +33,8 @@ public sealed record NotebookRunOptions
             if (!Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name))
                 throw new NotebookException($"--param {name}=...: '{name}' is not a valid C# identifier");
         }
+        if (CellTimeout is { } t && t <= TimeSpan.Zero)
+            throw new NotebookException($"cell timeout must be positive, got {t.TotalSeconds} s");
         if (WorkingDirectory is { } w && !Directory.Exists(w))
             throw new NotebookException($"working directory {w} does not exist");
     }

@@ -11,7 +11,12 @@ namespace AudioAlchemy.Notebooks;
 /// Headless notebook execution (the C# counterpart of <c>jupyter nbconvert --execute</c> / papermill): runs the C#
 /// code cells in order with Roslyn scripting, state carried from cell to cell, and records stdout/stderr, displayed
 /// values, final expression values and errors as Jupyter outputs. The first failing cell gets an error output and
-/// the run stops; the partial notebook is still returned.
+/// the run stops; the partial notebook is still returned. Like papermill, every code cell carries
+/// <c>metadata.papermill</c> (status, start/end time, duration) and, with <see cref="NotebookRunOptions.Save"/>, the
+/// notebook is saved before and after each cell and once more when the process is stopped under it (SIGINT, SIGTERM,
+/// <see cref="Environment.Exit"/>, an unhandled background-thread exception), so what ran is never lost.
+/// <see cref="NotebookRunOptions.CellTimeout"/> stops a cell that runs too long (its thread cannot be aborted in .NET;
+/// it is a background thread, abandoned, and the run stops with a <c>CellTimeoutError</c>).
 /// </summary>
 public static class NotebookRunner
 {
@@ -48,7 +53,7 @@ public static class NotebookRunner
         {
             Environment.CurrentDirectory = options.WorkingDirectory ?? folder;
             OutputHooks.Ensure();
-            return await ExecuteAsync(doc, name, folder, options, cancellationToken).ConfigureAwait(false);
+            return await ExecuteAsync(doc, Path.GetFullPath(notebookPath), folder, options, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -60,10 +65,33 @@ public static class NotebookRunner
     /// <summary>Synchronous <see cref="RunAsync(string, NotebookRunOptions?, CancellationToken)"/>.</summary>
     public static NotebookRunResult Run(string path, NotebookRunOptions? options = null) => RunAsync(path, options).GetAwaiter().GetResult();
 
-    private static async Task<NotebookRunResult> ExecuteAsync(NotebookDocument doc, string name, string folder, NotebookRunOptions options,
+    private static async Task<NotebookRunResult> ExecuteAsync(NotebookDocument doc, string inputPath, string folder, NotebookRunOptions options,
         CancellationToken cancellationToken)
     {
+        string name = Path.GetFileName(inputPath);
         var total = Stopwatch.StartNew();
+        var started = DateTime.UtcNow;
+        PapermillMetadata.Start(doc, inputPath, options.Parameters, started);
+        NotebookCell? running = null;
+        CellContext? runningContext = null;
+        var cellStart = started;
+        var saveGate = new object();
+        void Save(bool final)
+        {
+            if (options.Save is { } save) lock (saveGate) save(doc, final);
+        }
+        using var guard = options.Save is null ? null : new RunGuard((ename, message) =>
+        {
+            if (running is { } cell)
+            {
+                runningContext?.Flush();
+                cell.Outputs.Add(NotebookOutput.Error(ename, message, [message]));
+                PapermillMetadata.Done(cell, cellStart, DateTime.UtcNow, failed: true);
+            }
+            PapermillMetadata.Finish(doc, started, DateTime.UtcNow, exception: true);
+            Save(final: true);
+        });
+        Save(final: false);
         var warnings = new List<string>();
         var timings = new List<CellTiming>();
         var scriptOptions = ScriptOptions.Default
@@ -94,6 +122,10 @@ public static class NotebookRunner
             cell.ExecutionCount = ++executionCount;
             NotebookFailure? failure = null;
             var context = new CellContext(cell.Outputs);
+            cellStart = DateTime.UtcNow;
+            PapermillMetadata.Running(cell, cellStart);
+            Save(final: false);
+            (running, runningContext) = (cell, context);
             try
             {
                 if (!directives.IsCSharp)
@@ -105,9 +137,13 @@ public static class NotebookRunner
                     CellContext.Current = context;
                     try
                     {
-                        state = state is null
-                            ? await CSharpScript.Create(directives.Code, cellOptions, typeof(NotebookGlobals)).RunAsync(globals, _ => true, cancellationToken).ConfigureAwait(false)
-                            : await state.ContinueWithAsync(directives.Code, cellOptions, _ => true, cancellationToken).ConfigureAwait(false);
+                        var previous = state;
+                        Task<ScriptState<object>> Work() => previous is null
+                            ? CSharpScript.Create(directives.Code, cellOptions, typeof(NotebookGlobals)).RunAsync(globals, _ => true, cancellationToken)
+                            : previous.ContinueWithAsync(directives.Code, cellOptions, _ => true, cancellationToken);
+                        state = options.CellTimeout is { } limit
+                            ? await WithTimeout(Work, limit, where, cancellationToken).ConfigureAwait(false)
+                            : await Work().ConfigureAwait(false);
                     }
                     finally
                     {
@@ -136,17 +172,50 @@ public static class NotebookRunner
                 context.Add(NotebookOutput.Error("CompilationError", message, lines));
                 failure = new NotebookFailure(cellNumber, "CompilationError", message);
             }
+            catch (CellTimeoutException e)
+            {
+                context.Add(NotebookOutput.Error("CellTimeoutError", e.Message, [e.Message]));
+                failure = new NotebookFailure(cellNumber, "CellTimeoutError", e.Message);
+            }
             catch (NotebookException e)
             {
                 context.Add(NotebookOutput.Error("NotebookError", e.Message, [e.Message]));
                 failure = new NotebookFailure(cellNumber, "NotebookError", e.Message);
             }
             sw.Stop();
+            running = null;
+            PapermillMetadata.Done(cell, cellStart, DateTime.UtcNow, failure is not null);
+            if (failure is not null) PapermillMetadata.Finish(doc, started, DateTime.UtcNow, exception: true);
+            Save(final: false);
             timings.Add(new CellTiming(cellNumber, executionCount, sw.Elapsed));
             options.Progress?.Invoke(new CellProgress(cellNumber, codeIndex, codeCells, sw.Elapsed, failure is not null));
             if (failure is not null) return new NotebookRunResult(doc, failure, total.Elapsed, timings, warnings);
         }
+        PapermillMetadata.Finish(doc, started, DateTime.UtcNow, exception: false);
         return new NotebookRunResult(doc, null, total.Elapsed, timings, warnings);
+    }
+
+    /// <summary>Runs a cell on its own background thread and waits at most <paramref name="limit"/> for it.</summary>
+    private static async Task<ScriptState<object>> WithTimeout(Func<Task<ScriptState<object>>> work, TimeSpan limit, string where, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<ScriptState<object>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                done.SetResult(work().GetAwaiter().GetResult());
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        }, 16 * 1024 * 1024) { IsBackground = true, Name = where };
+        thread.Start();
+        var first = await Task.WhenAny(done.Task, Task.Delay(limit, cancellationToken)).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (first != done.Task)
+            throw new CellTimeoutException($"{where} did not finish within {limit.TotalSeconds:0.###} s (cell timeout); the run was stopped");
+        return await done.Task.ConfigureAwait(false);
     }
 
     private static ScriptOptions AddReferences(ScriptOptions options, CellDirectives directives, string folder, List<string> warnings, string where)

@@ -43,7 +43,7 @@ public static class SongEmbedder
         var manifest = Manifest.Load(manifestPath);
         var skipped = manifest.ReadProblems.Where(p => p.RowUnusable).Select(p => p.ToString()).ToList();
         var unusable = manifest.ReadProblems.Where(p => p.RowUnusable).Select(p => p.Row).ToHashSet();
-        var all = manifest.Rows.Where(r => !unusable.Contains(r.RowNumber) && CorpusManifestAdapter.TrackTypeCode(r.TrackType) == 0).ToList();
+        var all = manifest.Rows.Where(r => !unusable.Contains(r.RowNumber) && (string.IsNullOrWhiteSpace(r.TrackType) || (TrackTypes.TryParse(r.TrackType, out var tt) && tt == TrackType.Full))).ToList();
         if (all.Count == 0) throw new AlchemyException($"{manifestPath}: no full-mix rows to embed");
         var selection = ShardSelection<ManifestRow>.Of(all, r => r.Id, shard);
         var rows = selection.Items.ToList();

@@ -1,5 +1,5 @@
-using Plotly.NET;
 using AudioAlchemy.Experiments;
+using Plotly.NET;
 
 namespace AudioAlchemy.Reporting;
 

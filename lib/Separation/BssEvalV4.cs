@@ -30,10 +30,10 @@ public static class BssEvalV4
     public static double[][] Framewise(IReadOnlyList<float[]> references, IReadOnlyList<float[]> estimates, int window, int hop, bool skipSilentEstimates = true)
     {
         if (references.Count == 0 || references.Count != estimates.Count)
-            throw new ArgumentException($"need the same non-zero number of references and estimates (got {references.Count} and {estimates.Count})");
-        if (window < 1 || hop < 1) throw new ArgumentException($"window and hop must be >= 1 (got {window}, {hop})");
+            throw new ParameterException($"need the same non-zero number of references and estimates (got {references.Count} and {estimates.Count})");
+        if (window < 1 || hop < 1) throw new ParameterException($"window and hop must be >= 1 (got {window}, {hop})");
         int n = references[0].Length;
-        if (references.Any(r => r.Length != n)) throw new ArgumentException("references differ in length");
+        if (references.Any(r => r.Length != n)) throw new ParameterException("references differ in length");
         int nsrc = references.Count;
         var est = estimates.Select(e => PadOrTruncate(e, n)).ToArray();
         int nwin = window < n ? (n - window + hop) / hop : 1;

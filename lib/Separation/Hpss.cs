@@ -17,8 +17,8 @@ public static class Hpss
     public static (Matrix Harmonic, Matrix Percussive) Masks(Matrix S, int kernelHarmonic = DefaultKernel, int kernelPercussive = DefaultKernel,
         double power = 2.0, double marginHarmonic = 1.0, double marginPercussive = 1.0, int? maxThreads = null)
     {
-        if (marginHarmonic < 1 || marginPercussive < 1) throw new ArgumentException("Margins must be >= 1.0");
-        if (kernelHarmonic < 1 || kernelPercussive < 1) throw new ArgumentException("kernel sizes must be >= 1");
+        if (marginHarmonic < 1 || marginPercussive < 1) throw new ParameterException("Margins must be >= 1.0");
+        if (kernelHarmonic < 1 || kernelPercussive < 1) throw new ParameterException("kernel sizes must be >= 1");
         var harm = MedianFilterTime(S, kernelHarmonic, maxThreads);
         var perc = MedianFilterFrequency(S, kernelPercussive, maxThreads);
         bool split = marginHarmonic == 1 && marginPercussive == 1;

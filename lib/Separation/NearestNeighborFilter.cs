@@ -60,11 +60,11 @@ public static class NearestNeighborFilter
     {
         int bins = S.Rows, frames = S.Cols;
         if (width < 1 || width >= (frames - 1) / 2)
-            throw new ArgumentException($"width={width} must be at least 1 and at most (frames - 1) // 2 = {(frames - 1) / 2} (frames = {frames})");
+            throw new ParameterException($"width={width} must be at least 1 and at most (frames - 1) // 2 = {(frames - 1) / 2} (frames = {frames})");
         int window = Math.Min(frames, maxCandidates ?? frames);
-        if (window < 2 * width + 3) throw new ArgumentException($"maxCandidates={maxCandidates} must be at least 2·width + 3 = {2 * width + 3}");
+        if (window < 2 * width + 3) throw new ParameterException($"maxCandidates={maxCandidates} must be at least 2·width + 3 = {2 * width + 3}");
         int kk = k ?? DefaultNeighbors(window, width);
-        if (kk < 1) throw new ArgumentException($"k must be >= 1 (got {kk})");
+        if (kk < 1) throw new ParameterException($"k must be >= 1 (got {kk})");
         var unit = NormalizedFrames(S);
         var result = new int[frames][];
         int done = 0, step = Math.Max(1, frames / 100);
@@ -124,7 +124,7 @@ public static class NearestNeighborFilter
     public static Matrix AggregateMedian(Matrix S, int[][] neighbors, int? maxThreads, IProgress<double>? progress)
     {
         int bins = S.Rows, frames = S.Cols;
-        if (neighbors.Length != frames) throw new ArgumentException($"{neighbors.Length} neighbour lists for {frames} frames");
+        if (neighbors.Length != frames) throw new ParameterException($"{neighbors.Length} neighbour lists for {frames} frames");
         var byFrame = Transpose(S);
         var outT = new float[bins * frames];
         int maxK = neighbors.Length == 0 ? 0 : neighbors.Max(n => n.Length);

@@ -10,7 +10,7 @@ public static class Selection
     public static float Median(Span<float> values)
     {
         int n = values.Length;
-        if (n == 0) throw new ArgumentException("median of an empty set");
+        if (n == 0) throw new ParameterException("median of an empty set");
         int hi = n / 2;
         float upper = Select(values, hi);
         if ((n & 1) == 1) return upper;

@@ -13,13 +13,13 @@ public static class SoftMask
     public static void Compute(ReadOnlySpan<float> x, ReadOnlySpan<float> reference, Span<float> mask, double power, bool splitZeros = false)
     {
         if (x.Length != reference.Length || mask.Length != x.Length)
-            throw new ArgumentException($"shape mismatch: {x.Length} != {reference.Length} (mask {mask.Length})");
-        if (!(power > 0)) throw new ArgumentException($"power must be strictly positive (got {power})");
+            throw new ParameterException($"shape mismatch: {x.Length} != {reference.Length} (mask {mask.Length})");
+        if (!(power > 0)) throw new ParameterException($"power must be strictly positive (got {power})");
         bool square = power == 2.0;
         for (int i = 0; i < x.Length; i++)
         {
             float a = x[i], b = reference[i];
-            if (a < 0 || b < 0) throw new ArgumentException("X and X_ref must be non-negative");
+            if (a < 0 || b < 0) throw new ParameterException("X and X_ref must be non-negative");
             float z = Math.Max(a, b);
             if (z < Tiny) { mask[i] = splitZeros ? 0.5f : 0f; continue; }
             float ma = a / z, mb = b / z;

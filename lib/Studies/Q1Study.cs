@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using AudioAlchemy.Models;
-using Microsoft.Data.Analysis;
+using AudioAlchemy.Corpus;
 using AudioAlchemy.Experiments;
+using AudioAlchemy.Models;
 using AudioAlchemy.Reporting;
+using Microsoft.Data.Analysis;
 
 namespace AudioAlchemy.Studies;
 
@@ -26,8 +27,9 @@ public sealed record StudyResult(TidyTable Summary, TidyTable MinMax, IReadOnlyL
 /// </summary>
 public static class Q1Study
 {
-    /// <summary>Ablation names by track type (separated stems).</summary>
-    public static readonly IReadOnlyList<(string Name, string TrackType)> Ablations = [("complete", "0"), ("vocal", "1"), ("no_vocal", "2")];
+    /// <summary>Ablation names (the seed's complete / vocal / no_vocal, <see cref="AudioAlchemy.Corpus.TrackTypes.StudyLabel"/>) by track-type code.</summary>
+    public static readonly IReadOnlyList<(string Name, string TrackType)> Ablations =
+        AudioAlchemy.Corpus.TrackTypes.All.Select(t => (t.StudyLabel(), t.Code().ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
 
     /// <summary>Ablation names by track type for the corpus' true stems.</summary>
     public static readonly IReadOnlyList<(string Name, string TrackType)> TrueStemAblations = [("vocal_true", "1"), ("no_vocal_true", "2")];

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using AudioAlchemy.Models;
-using Microsoft.Data.Analysis;
 using AudioAlchemy.Experiments;
+using AudioAlchemy.Models;
 using AudioAlchemy.Reporting;
+using Microsoft.Data.Analysis;
 
 namespace AudioAlchemy.Studies;
 

@@ -1,5 +1,5 @@
-using AudioAlchemy.Features;
 using AudioAlchemy.Corpus.Batch;
+using AudioAlchemy.Features;
 
 namespace AudioAlchemy.Studies;
 

@@ -4,7 +4,7 @@ namespace AudioAlchemy.Corpus.Batch;
 
 /// <summary>
 /// The corpus manifest (<see cref="Manifest"/>, CSV or JSON, see docs/corpus.md) as feature jobs: each row's
-/// <c>path</c> gives a job with its <c>track_type</c> (see <see cref="TrackTypeCode"/>; 0 when absent), <c>vocals_path</c> one with track_type 1 and
+/// <c>path</c> gives a job with its <c>track_type</c> (parsed by <see cref="TrackTypes.TryParse"/>; 0 when absent), <c>vocals_path</c> one with track_type 1 and
 /// <c>accompaniment_path</c> one with track_type 2. Rows the manifest reader marks unusable become problems.
 /// </summary>
 public sealed class CorpusManifestAdapter : IFeatureManifest
@@ -36,7 +36,7 @@ public sealed class CorpusManifestAdapter : IFeatureManifest
         foreach (var r in m.Rows)
         {
             if (unusable.Contains(r.RowNumber)) continue;
-            int type = TrackTypeCode(r.TrackType);
+            int type = string.IsNullOrWhiteSpace(r.TrackType) ? 0 : TrackTypes.TryParse(r.TrackType, out var tt) ? tt.Code() : -1;
             if (type < 0)
             {
                 string ts = r.TrackType ?? "";
@@ -54,16 +54,4 @@ public sealed class CorpusManifestAdapter : IFeatureManifest
         }
         return new CorpusManifestAdapter(path, jobs, problems);
     }
-
-    /// <summary>
-    /// Table-1 track_type of a manifest <c>track_type</c> value: null, "0", "full", "mix", "full_mix" → 0; "1",
-    /// "vocals", "vocal" → 1; "2", "instrumental", "no_vocals", "accompaniment" → 2; anything else → -1.
-    /// </summary>
-    public static int TrackTypeCode(string? value) => value?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "0" or "full" or "mix" or "full_mix" or "complete" => 0,
-        "1" or "vocals" or "vocal" => 1,
-        "2" or "instrumental" or "no_vocals" or "no_vocal" or "accompaniment" => 2,
-        _ => -1,
-    };
 }

@@ -25,7 +25,7 @@ public sealed record ArtistStyle(GenreStyle Genre, int Index, string Name, doubl
     public static ArtistStyle For(GenreStyle genre, int index)
     {
         if (index < 0 || index >= genre.ArtistNames.Length)
-            throw new ArgumentOutOfRangeException(nameof(index), $"genre '{genre.Name}' has {genre.ArtistNames.Length} artists");
+            throw new ParameterException($"genre '{genre.Name}' has {genre.ArtistNames.Length} artists");
         var rng = new SeededRandom(SeededRandom.Derive(SeededRandom.Key("artist"), SeededRandom.Key(genre.Name), (ulong)index));
         double tempo = genre.TempoMin + (genre.TempoMax - genre.TempoMin) * (index + rng.Uniform(0.15, 0.85)) / genre.ArtistNames.Length;
         var fourFour = genre.DrumPatterns.Where(p => p.Steps == 16).ToArray();

@@ -22,7 +22,7 @@ public sealed record Chord(int Root, int[] Intervals, string Symbol)
         int shift = 0;
         while (s.StartsWith('b') || s.StartsWith('#')) { shift += s[0] == 'b' ? -1 : 1; s = s[1..]; }
         string? numeral = Numerals.FirstOrDefault(n => s.StartsWith(n, StringComparison.OrdinalIgnoreCase));
-        if (numeral == null) throw new ArgumentException($"'{symbol}' is not a roman-numeral chord", nameof(symbol));
+        if (numeral == null) throw new ParameterException($"'{symbol}' is not a roman-numeral chord");
         bool major = char.IsUpper(s[0]);
         int degree = Array.IndexOf(["i", "ii", "iii", "iv", "v", "vi", "vii"], numeral);
         string suffix = s[numeral.Length..];
@@ -38,7 +38,7 @@ public sealed record Chord(int Root, int[] Intervals, string Symbol)
             "dim" => [0, 3, 6],
             "ø" => [0, 3, 6, 10],
             "6" => [0, third, 7, 9],
-            _ => throw new ArgumentException($"'{symbol}': unknown chord suffix '{suffix}'", nameof(symbol)),
+            _ => throw new ParameterException($"'{symbol}': unknown chord suffix '{suffix}'"),
         };
         return new Chord(root, intervals, symbol);
     }

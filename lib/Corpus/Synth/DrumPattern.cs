@@ -19,7 +19,7 @@ public sealed record DrumPattern(string Name, IReadOnlyDictionary<int, string> L
     /// <summary>Builds a pattern from (key, steps) pairs.</summary>
     public static DrumPattern Of(string name, params (int Key, string Steps)[] lanes)
     {
-        if (lanes.Select(l => l.Steps.Length).Distinct().Count() != 1) throw new ArgumentException($"drum pattern '{name}': lanes differ in length");
+        if (lanes.Select(l => l.Steps.Length).Distinct().Count() != 1) throw new ParameterException($"drum pattern '{name}': lanes differ in length");
         return new DrumPattern(name, lanes.ToDictionary(l => l.Key, l => l.Steps));
     }
 

@@ -12,9 +12,9 @@ public sealed class MidiSong
     /// <param name="beatsPerBar">Time-signature numerator (denominator 4).</param>
     public MidiSong(int ticksPerQuarter, double tempoBpm, int beatsPerBar)
     {
-        if (ticksPerQuarter is < 24 or > 32767) throw new ArgumentOutOfRangeException(nameof(ticksPerQuarter));
-        if (!(tempoBpm is >= 20 and <= 400)) throw new ArgumentOutOfRangeException(nameof(tempoBpm));
-        if (beatsPerBar is < 1 or > 16) throw new ArgumentOutOfRangeException(nameof(beatsPerBar));
+        if (ticksPerQuarter is < 24 or > 32767) throw new ParameterException($"ticks per quarter must be in 24..32767, got {ticksPerQuarter}");
+        if (!(tempoBpm is >= 20 and <= 400)) throw new ParameterException($"tempo must be in 20..400 BPM, got {tempoBpm}");
+        if (beatsPerBar is < 1 or > 16) throw new ParameterException($"beats per bar must be in 1..16, got {beatsPerBar}");
         TicksPerQuarter = ticksPerQuarter;
         TempoBpm = tempoBpm;
         BeatsPerBar = beatsPerBar;

@@ -59,7 +59,7 @@ public sealed class SeededRandom
     /// <summary>A uniformly chosen element.</summary>
     public T Pick<T>(IReadOnlyList<T> items)
     {
-        if (items.Count == 0) throw new ArgumentException("cannot pick from an empty list", nameof(items));
+        if (items.Count == 0) throw new ParameterException("cannot pick from an empty list");
         return items[Next(items.Count)];
     }
 

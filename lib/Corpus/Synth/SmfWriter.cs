@@ -69,7 +69,7 @@ public static class SmfWriter
     /// <param name="value">0..0x0FFFFFFF.</param>
     public static void WriteVarLen(List<byte> t, long value)
     {
-        if (value < 0 || value > 0x0FFFFFFF) throw new ArgumentOutOfRangeException(nameof(value), $"delta time {value} out of SMF range");
+        if (value < 0 || value > 0x0FFFFFFF) throw new ParameterException($"delta time {value} out of SMF range");
         Span<byte> buf = stackalloc byte[4];
         int n = 0;
         buf[n++] = (byte)(value & 0x7F);

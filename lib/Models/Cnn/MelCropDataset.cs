@@ -88,7 +88,7 @@ public sealed class MelCropDataset
     public void CopyCrop(int track, int offset, Span<float> v)
     {
         int n = _frames[track];
-        if (offset < 0 || offset + CropFrames > n) throw new ArgumentOutOfRangeException(nameof(offset), $"crop [{offset}, {offset + CropFrames}) outside track of {n} frames");
+        if (offset < 0 || offset + CropFrames > n) throw new ParameterException($"crop [{offset}, {offset + CropFrames}) outside track of {n} frames");
         var src = _v[track].AsSpan();
         for (int m = 0; m < NMels; m++) src.Slice(m * n + offset, CropFrames).CopyTo(v.Slice(m * CropFrames, CropFrames));
     }

@@ -96,11 +96,11 @@ public static class MelTensor
         int n = v.Length;
         if (mode == MelImageMode.Grey)
         {
-            if (image.Length != n) throw new ArgumentException($"grey image needs {n} values, got {image.Length}", nameof(image));
+            if (image.Length != n) throw new ParameterException($"grey image needs {n} values, got {image.Length}");
             v.CopyTo(image);
             return;
         }
-        if (image.Length != 3 * n) throw new ArgumentException($"viridis image needs {3 * n} values, got {image.Length}", nameof(image));
+        if (image.Length != 3 * n) throw new ParameterException($"viridis image needs {3 * n} values, got {image.Length}");
         for (int i = 0; i < n; i++)
         {
             var (r, g, b) = Viridis.Color(Viridis.Index(v[i]));

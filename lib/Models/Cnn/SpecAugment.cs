@@ -12,7 +12,7 @@ public static class SpecAugment
     /// </summary>
     public static void Apply(Span<float> v, int nMels, int frames, AugmentOptions o, Random rng)
     {
-        if (v.Length != nMels * frames) throw new ArgumentException($"crop has {v.Length} values, expected {nMels}·{frames}", nameof(v));
+        if (v.Length != nMels * frames) throw new ParameterException($"crop has {v.Length} values, expected {nMels}·{frames}");
         for (int k = 0; k < o.FreqMasks; k++)
         {
             int w = rng.Next(0, Math.Min(o.FreqMaskWidth, nMels) + 1), f0 = rng.Next(0, nMels - w + 1);

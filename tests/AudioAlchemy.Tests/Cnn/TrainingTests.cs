@@ -96,10 +96,9 @@ public class TrainingTests
     }
 
     /// <summary>On Linux/glibc the allocator tuning that keeps libtorch from mmap-ing every activation buffer is applied.</summary>
-    [Fact]
+    [GlibcFact]
     public void NativeAllocatorTuning_IsAppliedOnGlibc()
     {
-        if (!OperatingSystem.IsLinux() || Environment.GetEnvironmentVariable("ALCHEMY_MALLOC_TUNING") == "0") return;
         Assert.True(TorchRuntime.NativeAllocatorTuned, "mallopt(M_MMAP_MAX, 0) / M_TRIM_THRESHOLD were not applied");
     }
 }

@@ -47,8 +47,8 @@ public class SynthPartsTests
         Assert.Equal(new Chord(7, [0, 4, 7, 10], "V7"), Chord.Parse("V7"), ChordComparer);
         Assert.Equal(new Chord(2, [0, 3, 6, 10], "iiø"), Chord.Parse("iiø"), ChordComparer);
         Assert.Equal(new Chord(0, [0, 7, 12], "i5"), Chord.Parse("i5"), ChordComparer);
-        Assert.Throws<ArgumentException>(() => Chord.Parse("X7"));
-        Assert.Throws<ArgumentException>(() => Chord.Parse("Vsus"));
+        Assert.Throws<ParameterException>(() => Chord.Parse("X7"));
+        Assert.Throws<ParameterException>(() => Chord.Parse("Vsus"));
         Assert.Equal(new[] { 45, 48, 52 }, Chord.Parse("vi").Voicing(48, 40)); // A minor above E2 in C
     }
 

@@ -1,8 +1,8 @@
 using AudioAlchemy.Demo;
-using AudioAlchemy.Models;
-using Microsoft.Data.Analysis;
 using AudioAlchemy.Experiments;
+using AudioAlchemy.Models;
 using AudioAlchemy.Studies;
+using Microsoft.Data.Analysis;
 
 namespace AudioAlchemy.Tests.Demo;
 

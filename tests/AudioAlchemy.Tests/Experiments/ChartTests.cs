@@ -24,11 +24,10 @@ public class ChartTests
         Assert.Contains("validation", ChartHtml.ToHtml(ExperimentCharts.LearningCurve(lc, "lc", "accuracy")));
     }
 
-    [Fact]
+    [ChromiumFact]
     public void ChromiumScreenshotIsNotBlankWhenChromiumExists()
     {
-        var shooter = ChromiumScreenshot.TryCreate();
-        if (shooter is null) return; // no browser on this machine: PNG export is optional by design
+        var shooter = ChromiumScreenshot.TryCreate()!;
         using var tmp = TestData.TempDir();
         var png = ChartHtml.SaveWithPng(ExperimentCharts.ConfusionMatrix([[5, 1], [2, 7]], ["a", "b"], "png test"), tmp.File("c.html"), 500, 400, out var note);
         Assert.True(png is not null, note);

@@ -31,7 +31,7 @@ public class DeltaParityTests(ITestOutputHelper output)
     public void Delta_RejectsBadWidth()
     {
         var m = new Matrix(2, 20);
-        Assert.Throws<ArgumentException>(() => Feature.Delta(m, width: 4));
-        Assert.Throws<ArgumentException>(() => Feature.Delta(new Matrix(2, 5), width: 9));
+        Assert.Throws<ParameterException>(() => Feature.Delta(m, width: 4));
+        Assert.Throws<ParameterException>(() => Feature.Delta(new Matrix(2, 5), width: 9));
     }
 }

@@ -1,6 +1,7 @@
+using AudioAlchemy.Corpus;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Features;
 using Parquet.Serialization;
-using AudioAlchemy.Corpus.Batch;
 
 namespace AudioAlchemy.Tests.Features;
 
@@ -69,8 +70,8 @@ public class CorpusManifestAdapterTests
         Assert.Equal(new[] { ("s1", 0), ("s1", 1), ("s1", 2), ("s2", 0) }, m.Jobs.Select(j => (j.TrackId, j.TrackType)).ToArray());
         Assert.Equal(Path.Combine(dir.Path, "v.wav"), m.Jobs[1].Path);
         Assert.Equal("de", m.Jobs[0].Language);
-        Assert.Equal(1, CorpusManifestAdapter.TrackTypeCode("vocals"));
-        Assert.Equal(2, CorpusManifestAdapter.TrackTypeCode("instrumental"));
-        Assert.Equal(-1, CorpusManifestAdapter.TrackTypeCode("drums"));
+        Assert.Equal(TrackType.Vocals, TrackTypes.Parse("vocals"));
+        Assert.Equal(TrackType.NoVocals, TrackTypes.Parse("instrumental"));
+        Assert.False(TrackTypes.TryParse("drums", out _));
     }
 }

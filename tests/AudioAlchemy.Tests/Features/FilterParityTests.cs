@@ -76,6 +76,6 @@ public class NoteTests
         Assert.Equal("C#4", Notes.MidiToNote(61, unicode: false));
         Assert.Equal("A4", Notes.HzToNote(440));
         Assert.Equal("C♯4+30", Notes.MidiToNote(61.3, cents: true));
-        Assert.Throws<ArgumentException>(() => Notes.NoteToMidi("H2"));
+        Assert.Throws<ParameterException>(() => Notes.NoteToMidi("H2"));
     }
 }

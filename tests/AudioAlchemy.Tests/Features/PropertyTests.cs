@@ -98,12 +98,12 @@ public class PropertyTests
     [Fact]
     public void BadParameters_AreRejectedWithTheirNames()
     {
-        var e = Assert.Throws<ArgumentException>(() => new MelOptions(NMels: 0).Validate());
+        var e = Assert.Throws<ParameterException>(() => new MelOptions(NMels: 0).Validate());
         Assert.Contains("n_mels", e.Message);
-        Assert.Contains("fmin", Assert.Throws<ArgumentException>(() => new MelOptions(Fmin: 9000, Fmax: 8000).Validate()).Message);
-        Assert.Contains("dct_type", Assert.Throws<ArgumentException>(() => new MfccOptions(DctType: 3).Validate()).Message);
-        Assert.Contains("tightness", Assert.Throws<ArgumentException>(() => new BeatOptions(Tightness: 0).Validate()).Message);
-        Assert.Contains("roll_percent", Assert.Throws<ArgumentException>(() => Feature.SpectralRolloff(new Matrix(3, 2), rollPercent: 1.5)).Message);
+        Assert.Contains("fmin", Assert.Throws<ParameterException>(() => new MelOptions(Fmin: 9000, Fmax: 8000).Validate()).Message);
+        Assert.Contains("dct_type", Assert.Throws<ParameterException>(() => new MfccOptions(DctType: 3).Validate()).Message);
+        Assert.Contains("tightness", Assert.Throws<ParameterException>(() => new BeatOptions(Tightness: 0).Validate()).Message);
+        Assert.Contains("roll_percent", Assert.Throws<ParameterException>(() => Feature.SpectralRolloff(new Matrix(3, 2), rollPercent: 1.5)).Message);
         Assert.Throws<AlchemyException>(() => new SpectralContext([0f, float.NaN]));
     }
 }

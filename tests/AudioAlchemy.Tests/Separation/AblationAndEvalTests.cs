@@ -1,7 +1,7 @@
 using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
-using AudioAlchemy.Separation;
 using AudioAlchemy.Corpus.Batch;
+using AudioAlchemy.Separation;
 
 namespace AudioAlchemy.Tests.Separation;
 

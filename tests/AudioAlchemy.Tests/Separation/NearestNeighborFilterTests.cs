@@ -21,7 +21,7 @@ public class NearestNeighborFilterTests
         // Frame 0 (A): its nearest at distance >= 2 are the A frames 2, 4, 6 (ties by index).
         Assert.Equal([2, 4, 6], nb[0]);
         Assert.Equal(6, NearestNeighborFilter.DefaultNeighbors(12, 2)); // 2*ceil(sqrt(12-4+1)) = 6
-        Assert.Throws<ArgumentException>(() => NearestNeighborFilter.CosineNeighbors(S, width: 5));
+        Assert.Throws<ParameterException>(() => NearestNeighborFilter.CosineNeighbors(S, width: 5));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using AudioAlchemy.Audio;
-using AudioAlchemy.Features;
 using AudioAlchemy.Corpus.Batch;
+using AudioAlchemy.Features;
 using AudioAlchemy.Sharding;
 
 namespace AudioAlchemy.Tests.Sharding;
