@@ -34,7 +34,7 @@ public static class DemoPlan
         },
         DemoMode.Quick => new Dictionary<string, string>
         {
-            ["per_genre"] = "8", ["seconds"] = "15", ["folds"] = "5", ["png"] = "true", ["models"] = "logreg,rf(n_estimators=100)", ["frame_models"] = "gmm-ubm", ["rf_iter"] = "6", ["knn_grid"] = KnnGridFull,
+            ["per_genre"] = "8", ["seconds"] = "15", ["folds"] = "5", ["png"] = "true", ["models"] = "logreg,rf(n_estimators=100)", ["frame_models"] = "", ["rf_iter"] = "6", ["knn_grid"] = KnnGridFull,
             ["max_configs"] = "6", ["epochs"] = "15", ["bitrates"] = "128,192,320", ["mp3_tracks"] = "40",
             ["rec_users"] = "300", ["rec_repeats"] = "3",
         },
