@@ -14,10 +14,8 @@ public static class Program
     public static int Main(string[] args)
     {
         ConsoleSetup.Apply();
-        var root = new RootCommand("AudioAlchemy: music information retrieval (genre and sung language) with librosa-parity features, vocal separation, classical models and CNNs.");
-        foreach (var command in Verbs.All()) root.Subcommands.Add(command);
-        OptionRules.ApplyTo(root);
-        var parse = root.Parse(args);
+        var root = AlchemyCommandLine.Root();
+        var parse = AlchemyCommandLine.Parse(root, args, Console.Error.WriteLine);
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors) Console.Error.WriteLine($"error: {e.Message}");

@@ -19,7 +19,8 @@ internal static class ConvertCommand
         cmd.Validators.Add(r =>
         {
             // Before decoding: a name the format cannot be written under (Mp3 into .wav, .xyz) is a usage error.
-            try { AudioFile.CheckOutput(r.GetValue(output)!, r.GetValue(format)); }
+            if (r.GetValue(output) is not { } outPath) return; // missing argument: the parser reports it (and --help still works)
+            try { AudioFile.CheckOutput(outPath, r.GetValue(format)); }
             catch (AudioFileException e) { r.AddError(e.Message); }
         });
         cmd.SetAction(parse => CliRunner.Run(() =>

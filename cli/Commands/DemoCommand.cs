@@ -5,15 +5,15 @@ using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
 
-/// <summary><c>alchemy demo [--full] [--results DIR] [--data DIR] [--only 00,04]</c>: the main job, end to end into results/.</summary>
+/// <summary><c>alchemy demo [--full] [--out DIR] [--data DIR] [--only 00,04]</c>: the main job, end to end into results/.</summary>
 internal static class DemoCommand
 {
     public static Command Create()
     {
-        var results = new Option<string>("--results") { Description = "Output folder", DefaultValueFactory = _ => "results" };
+        var results = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => "results" };
         var data = new Option<string>("--data") { Description = "Folder for the corpus, the caches and the separated stems", DefaultValueFactory = _ => "data" };
-        var full = new Option<bool>("--full") { Description = "20 songs per genre x 30 s and the complete sweeps (hours); default: quick mode (8 x 20 s, budgeted sweeps)" };
-        var tiny = new Option<bool>("--tiny") { Description = "The CI size (3 songs per genre x 4 s, one-config sweeps, no PNGs): a smoke test in a minute or two" };
+        var full = new Option<bool>("--full") { Description = $"{Size(DemoMode.Full)} and the complete sweeps (hours); default: quick mode ({Size(DemoMode.Quick)}, budgeted sweeps)" };
+        var tiny = new Option<bool>("--tiny") { Description = $"The CI size ({Size(DemoMode.Tiny)}, one-config sweeps, no PNGs): a smoke test in a minute or two" };
         var only = new Option<string?>("--only") { Description = "Comma-separated notebook prefixes to run, e.g. 00,04 (default: all)" };
         var notebooks = new Option<string>("--notebooks") { Description = "Folder of the study notebooks", DefaultValueFactory = _ => "notebooks" };
         var cmd = new Command("demo", "Run the demo study end to end: corpus (generated if absent), every notebook headless, results/index.html")
@@ -35,5 +35,12 @@ internal static class DemoCommand
             return report.Succeeded ? 0 : 1;
         }));
         return cmd;
+    }
+
+    /// <summary>"8 songs per genre × 15 s", read from the mode's own parameters so the help never drifts from the code.</summary>
+    internal static string Size(DemoMode mode)
+    {
+        var (perGenre, seconds) = DemoPlan.Corpus(mode);
+        return FormattableString.Invariant($"{perGenre} songs per genre × {seconds:0.#} s");
     }
 }

@@ -20,7 +20,7 @@ internal static class ExperimentCommand
     }
 
     private sealed record TableOptions(Option<string> Table, Option<string> Label, Option<string?> Group, Option<string?> Id,
-        Option<string?> Features, Option<string?> Exclude, Option<string> Cv, Option<int> Seed, Option<int> Degree, Option<string> Out, Option<bool> NoPng, Option<string> Impute)
+        Option<string?> Features, Option<string?> Exclude, Option<string> Cv, Option<int> Seed, Option<int> Jobs, Option<string> Out, Option<bool> NoPng, Option<string> Impute)
     {
         public static TableOptions Add(Command c)
         {
@@ -33,11 +33,11 @@ internal static class ExperimentCommand
                 new Option<string?>("--exclude") { Description = "Comma-separated columns never used as features" },
                 new Option<string>("--cv") { Description = "stratified:K[:shuffle:SEED] | stratified:K:repeats:R[:seed:S] (RepeatedStratifiedKFold, random_state = --seed) | group:K | stratified-group:K | loo", DefaultValueFactory = _ => "stratified:5" },
                 new Option<int>("--seed") { Description = "Seed of models and shuffles", DefaultValueFactory = _ => 0 },
-                new Option<int>("--degree") { Description = "Folds/configurations run in parallel", DefaultValueFactory = _ => Environment.ProcessorCount },
+                new Option<int>("--jobs") { Description = "Folds/configurations run in parallel", DefaultValueFactory = _ => Environment.ProcessorCount },
                 new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => Path.Combine("results", "experiment") },
                 new Option<bool>("--no-png") { Description = "Skip PNG rendering of charts" },
                 ImputeOption.Create());
-            foreach (var opt in new Option[] { o.Table, o.Label, o.Group, o.Id, o.Features, o.Exclude, o.Cv, o.Seed, o.Degree, o.Out, o.NoPng, o.Impute }) c.Options.Add(opt);
+            foreach (var opt in new Option[] { o.Table, o.Label, o.Group, o.Id, o.Features, o.Exclude, o.Cv, o.Seed, o.Jobs, o.Out, o.NoPng, o.Impute }) c.Options.Add(opt);
             return o;
         }
 
@@ -66,7 +66,7 @@ internal static class ExperimentCommand
         {
             var data = t.Load(p);
             var splitter = SplitterParser.Parse(p.GetValue(t.Cv)!, p.GetValue(t.Seed));
-            var o = new CvOptions(p.GetValue(t.Seed), Degree: Math.Max(1, p.GetValue(t.Degree)));
+            var o = new CvOptions(p.GetValue(t.Seed), Degree: Math.Max(1, p.GetValue(t.Jobs)));
             var w = new ResultsWriter(p.GetValue(t.Out)!, !p.GetValue(t.NoPng));
             var summary = MetricTables.Summary("cv", "model");
             var perClass = MetricTables.PerClass("cv", "model");
@@ -116,7 +116,7 @@ internal static class ExperimentCommand
             int n = p.GetValue(random);
             var configs = n > 0 ? g.Sample(n, p.GetValue(t.Seed)) : g.All();
             var sc = ScoringExtensions.Parse(p.GetValue(scoring)!);
-            var o = new CvOptions(p.GetValue(t.Seed), Degree: Math.Max(1, p.GetValue(t.Degree)));
+            var o = new CvOptions(p.GetValue(t.Seed), Degree: Math.Max(1, p.GetValue(t.Jobs)));
             var sw = System.Diagnostics.Stopwatch.StartNew();
             var result = AudioAlchemy.Experiments.Sweep.Run(data, p.GetValue(model)!.ToLowerInvariant(), configs, splitter, sc, o);
             var w = new ResultsWriter(p.GetValue(t.Out)!, !p.GetValue(t.NoPng));
@@ -144,7 +144,7 @@ internal static class ExperimentCommand
         var artists = new Option<int>("--artists") { Description = "Artists", DefaultValueFactory = _ => 30 };
         var frames = new Option<string?>("--frames") { Description = "Also write a frame-level MFCC table here" };
         var nFrames = new Option<int>("--frames-per-track") { Description = "Frames per track and type", DefaultValueFactory = _ => 40 };
-        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated table", DefaultValueFactory = _ => 0 };
         var separation = new Option<double>("--separation") { Description = "Class-mean spread relative to unit noise", DefaultValueFactory = _ => 0.6 };
         foreach (var o in new Option[] { outPath, tracks, artists, frames, nFrames, seed, separation }) cmd.Options.Add(o);
         cmd.SetAction(p => CliRunner.Run(() =>

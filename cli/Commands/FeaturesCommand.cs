@@ -8,7 +8,7 @@ namespace AudioAlchemy.Cli.Commands;
 
 /// <summary>
 /// <c>alchemy features MANIFEST --out results/features.parquet [--duration S] [--cache DIR] [--no-cache] [--jobs N]
-/// [--sr N --n-fft N --hop N --n-mels N --fmin F --fmax F --n-mfcc N] [--shard K/N|auto]</c>: Table-1 summary of every (track, track_type).
+/// [--sr N --n-fft N --hop-length N --n-mels N --fmin F --fmax F --n-mfcc N] [--shard K/N|auto]</c>: Table-1 summary of every (track, track_type).
 /// </summary>
 internal static class FeaturesCommand
 {
@@ -22,7 +22,7 @@ internal static class FeaturesCommand
         var jobs = new Option<int?>("--jobs") { Description = "Files processed in parallel (default: all cores)" };
         var sr = new Option<int>("--sr") { Description = "Sample rate to load at", DefaultValueFactory = _ => Dsp.Defaults.SampleRate };
         var nFft = new Option<int>("--n-fft") { Description = "FFT size / frame length", DefaultValueFactory = _ => Dsp.Defaults.NFft };
-        var hop = new Option<int>("--hop") { Description = "Hop length", DefaultValueFactory = _ => Dsp.Defaults.HopLength };
+        var hop = new Option<int>("--hop-length") { Description = "Hop length", DefaultValueFactory = _ => Dsp.Defaults.HopLength };
         var nMels = new Option<int>("--n-mels") { Description = "Mel bands", DefaultValueFactory = _ => Dsp.Defaults.NMels };
         var fmin = new Option<double>("--fmin") { Description = "Lowest mel frequency", DefaultValueFactory = _ => 0.0 };
         var fmax = new Option<double?>("--fmax") { Description = "Highest mel frequency (default sr/2)" };

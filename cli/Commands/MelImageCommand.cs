@@ -18,7 +18,7 @@ internal static class MelImageCommand
         var outDir = new Option<string>("--out") { Description = "Output folder", Required = true };
         var sr = new Option<int>("--sr") { Description = "Sample rate to load at", DefaultValueFactory = _ => Defaults.SampleRate };
         var nFft = new Option<int>("--n-fft") { Description = "FFT size", DefaultValueFactory = _ => Defaults.NFft };
-        var hop = new Option<int>("--hop") { Description = "Hop length in samples", DefaultValueFactory = _ => Defaults.HopLength };
+        var hop = new Option<int>("--hop-length") { Description = "Hop length in samples", DefaultValueFactory = _ => Defaults.HopLength };
         var nMels = new Option<int>("--n-mels") { Description = "Mel bands", DefaultValueFactory = _ => Defaults.NMels };
         var fmin = new Option<double>("--fmin") { Description = "Lowest mel frequency (Hz)", DefaultValueFactory = _ => 0.0 };
         var fmax = new Option<double?>("--fmax") { Description = "Highest mel frequency (Hz, default sr/2)" };

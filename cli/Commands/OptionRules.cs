@@ -40,7 +40,7 @@ internal static class OptionRules
     {
         switch (option.Name)
         {
-            case "--jobs" or "--degree" or "--folds" or "--per-genre" or "--tracks" or "--artists" or "--stride" or "--limit":
+            case "--jobs" or "--folds" or "--per-genre" or "--tracks" or "--artists" or "--stride" or "--limit":
                 Number(option, v => v >= 1, "must be a whole number >= 1");
                 break;
             case "--sr":
@@ -52,7 +52,7 @@ internal static class OptionRules
             case "--offset":
                 Number(option, v => v >= 0 && double.IsFinite(v), "must be a finite number of seconds >= 0");
                 break;
-            case "--n-fft" or "--hop" or "--hop-length" or "--n-mels" or "--n-mfcc":
+            case "--n-fft" or "--hop-length" or "--n-mels" or "--n-mfcc":
                 Number(option, v => v >= 1, "must be a whole number >= 1");
                 break;
         }

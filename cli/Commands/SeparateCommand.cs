@@ -9,16 +9,27 @@ using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
 
-/// <summary><c>alchemy separate AUDIO --out DIR</c> and <c>alchemy separate eval MANIFEST</c>.</summary>
+/// <summary><c>alchemy separate run AUDIO --out DIR</c> (shorthand <c>alchemy separate AUDIO</c>), <c>separate eval MANIFEST</c>,
+/// <c>separate sweep MANIFEST</c> and <c>separate train MANIFEST</c>.</summary>
 internal static class SeparateCommand
 {
     public static Command Create()
+    {
+        var cmd = new Command("separate", "Vocal separation: `run` splits one song (REPET-SIM, learned or Demucs; `alchemy separate AUDIO` is short for `separate run AUDIO`), `eval` scores a separator against true stems, `sweep` tunes REPET-SIM, `train` trains the learned one");
+        cmd.Subcommands.Add(RunOne());
+        cmd.Subcommands.Add(Eval());
+        cmd.Subcommands.Add(Sweep());
+        cmd.Subcommands.Add(SeparateTrainCommand.Create());
+        return cmd;
+    }
+
+    private static Command RunOne()
     {
         var audio = new Argument<string>("audio") { Description = "Audio file to separate" };
         var outDir = new Option<string>("--out") { Description = "Folder for vocals.wav and no_vocals.wav", DefaultValueFactory = _ => "." };
         var sr = new Option<int>("--sr") { Description = "Sample rate to load and write at", DefaultValueFactory = _ => AudioFile.DefaultSampleRate };
         var sep = new SeparatorArguments();
-        var cmd = new Command("separate", "Split a song into vocals and accompaniment (REPET-SIM, or Demucs when installed); `separate eval` scores it") { audio, outDir, sr };
+        var cmd = new Command("run", "Split one song into vocals.wav and no_vocals.wav (REPET-SIM, learned, or Demucs when installed)") { audio, outDir, sr };
         sep.AddTo(cmd);
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
@@ -50,16 +61,13 @@ internal static class SeparateCommand
                 $"{cpu / Math.Max(minutes, 1e-9):0.00} CPU-s per audio-minute)");
             return 0;
         }));
-        cmd.Subcommands.Add(Eval());
-        cmd.Subcommands.Add(Sweep());
-        cmd.Subcommands.Add(SeparateTrainCommand.Create());
         return cmd;
     }
 
     private static Command Eval()
     {
         var manifest = new Argument<string>("manifest") { Description = "Manifest with vocals_path and accompaniment_path (e.g. data/demo/manifest.csv)" };
-        var results = new Option<string>("--results") { Description = "CSV to write (atomically)", DefaultValueFactory = _ => Path.Combine("results", "separation_eval.csv") };
+        var results = new Option<string>("--out") { Description = "CSV to write (atomically)", DefaultValueFactory = _ => Path.Combine("results", "separation_eval.csv") };
         var limit = new Option<int?>("--limit") { Description = "Only the first N rows" };
         var jobs = new Option<int?>("--jobs") { Description = "Files in parallel (default: all cores; each separator then uses one core)" };
         var sr = new Option<int>("--sr") { Description = "Sample rate to evaluate at", DefaultValueFactory = _ => AudioFile.DefaultSampleRate };

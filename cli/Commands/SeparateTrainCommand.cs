@@ -38,7 +38,7 @@ internal static class SeparateTrainCommand
         var remix = new Option<double>("--remix") { Description = "Probability of another song's accompaniment", DefaultValueFactory = _ => Aug.RemixProbability };
         var eq = new Option<double>("--eq-db") { Description = "Random smooth EQ per stem, ± dB", DefaultValueFactory = _ => Aug.EqDb };
         var seed = new Option<int>("--seed") { Description = "Seed (split, weights, crops, augmentation)", DefaultValueFactory = _ => 0 };
-        var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int?>("--jobs") { Description = "Torch threads (default: all cores)" };
         var limit = new Option<int?>("--limit") { Description = "Only the first N manifest rows" };
         var chart = new Option<string>("--chart") { Description = "Validation-curve chart (HTML, and PNG when Chromium is present)", DefaultValueFactory = _ => Path.Combine("results", "separator_training.html") };
         var cmd = new Command("train", "Train the learned separator (mask network on magnitude STFT) on true stems: seeded, resumable, early stopping on validation SDR; --out always holds the best model so far")
@@ -50,7 +50,7 @@ internal static class SeparateTrainCommand
             var stft = new MaskNetStft(p.GetValue(sr), p.GetValue(nFft), p.GetValue(hop)).Validate();
             var architecture = new MaskNetArchitecture(p.GetValue(arch), stft.Bins, p.GetValue(hidden), p.GetValue(layers), p.GetValue(channels), p.GetValue(depth)).Validate();
             var options = new MaskNetTrainOptions(p.GetValue(epochs), p.GetValue(crops), p.GetValue(batch), p.GetValue(cropSec), p.GetValue(lr), p.GetValue(patience),
-                p.GetValue(valSeconds), new MixAugmentOptions(p.GetValue(gain), p.GetValue(remix), p.GetValue(eq)), p.GetValue(seed), p.GetValue(threads)).Validate();
+                p.GetValue(valSeconds), new MixAugmentOptions(p.GetValue(gain), p.GetValue(remix), p.GetValue(eq)), p.GetValue(seed), p.GetValue(threads) ?? 0).Validate();
             var sw = Stopwatch.StartNew();
             var data = StemSet.Load(path, stft.SampleRate, p.GetValue(valFraction), p.GetValue(seed), p.GetValue(limit));
             foreach (var s in data.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped[/] {Markup.Escape(s)}");

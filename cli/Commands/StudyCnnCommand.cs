@@ -10,14 +10,6 @@ namespace AudioAlchemy.Cli.Commands;
 /// <summary><c>alchemy study q2-cnn</c>: the CNN sweep on mel images (grey/viridis) with a budget for small machines.</summary>
 internal static class StudyCnnCommand
 {
-    /// <summary>The <c>study</c> verb holding <see cref="Q2Cnn"/> (merge into a shared <c>study</c> verb when one exists).</summary>
-    public static Command Create()
-    {
-        var study = new Command("study", "Run a study (sweeps, metrics, tables) and write its results");
-        study.Subcommands.Add(Q2Cnn());
-        return study;
-    }
-
     /// <summary>The <c>q2-cnn</c> subcommand.</summary>
     public static Command Q2Cnn()
     {
@@ -35,10 +27,10 @@ internal static class StudyCnnCommand
         var seed = new Option<int>("--seed") { Description = "Seed of split, subset, torch and crops", DefaultValueFactory = _ => 0 };
         var crop = new Option<int>("--crop-frames") { Description = "Crop length in frames (130 ≈ 3 s)", DefaultValueFactory = _ => CnnDefaults.CropFrames };
         var channels = new Option<int>("--base-channels") { Description = "Channels of the first conv block", DefaultValueFactory = _ => 16 };
-        var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 32 };
+        var batch = new Option<int>("--batch-size") { Description = "Crops per training batch", DefaultValueFactory = _ => 32 };
         var crops = new Option<int>("--crops-per-track") { Description = "Random training crops per track per epoch", DefaultValueFactory = _ => 8 };
         var mixup = new Option<double>("--mixup") { Description = "Mixup alpha (0 = off)", DefaultValueFactory = _ => 0 };
-        var threads = new Option<int>("--threads") { Description = "Torch threads (0 = all cores)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int?>("--jobs") { Description = "Torch threads (default: all cores)" };
         var layers = new Option<int[]>("--conv-layers") { Description = "Override the grid's conv layers {2,3}", AllowMultipleArgumentsPerToken = true };
         var epochs = new Option<int[]>("--epochs") { Description = "Override the grid's epochs {10,15,30}", AllowMultipleArgumentsPerToken = true };
         var patience = new Option<int[]>("--patience") { Description = "Override the grid's patience {2,5}", AllowMultipleArgumentsPerToken = true };
@@ -72,7 +64,7 @@ internal static class StudyCnnCommand
                 LearningRate = Or(parse.GetValue(lr), grid.LearningRate),
             };
             var options = new CnnSweepOptions(grid, new CnnSweepBudget(parse.GetValue(maxConfigs), parse.GetValue(maxEpochs), s),
-                new CnnTrainOptions(BatchSize: parse.GetValue(batch), CropsPerTrack: parse.GetValue(crops), Seed: s, Threads: parse.GetValue(threads),
+                new CnnTrainOptions(BatchSize: parse.GetValue(batch), CropsPerTrack: parse.GetValue(crops), Seed: s, Threads: parse.GetValue(threads) ?? 0,
                     Augment: new AugmentOptions(MixupAlpha: parse.GetValue(mixup))),
                 BaseChannels: parse.GetValue(channels), CropFrames: parse.GetValue(crop), SplitByGroup: parse.GetValue(byArtist), SplitSeed: s, Task: parse.GetValue(task)!);
             if (parse.GetValue(dryRun))

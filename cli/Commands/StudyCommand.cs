@@ -29,8 +29,8 @@ internal static class StudyCommand
         var trueFeatures = new Option<string?>("--true-features") { Description = "q1: feature table of the corpus manifest (true stems: track_type 1/2 → vocal_true/no_vocal_true)" };
         var trueFrames = new Option<string?>("--true-frames") { Description = "q1: frame table of the corpus manifest's true stems" };
         var outDir = new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => "results" };
-        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 0 };
-        var degree = new Option<int>("--degree") { Description = "Parallel degree", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var seed = new Option<int>("--seed") { Description = "Seed of folds, shuffles and models (same seed, same numbers)", DefaultValueFactory = _ => 0 };
+        var degree = new Option<int>("--jobs") { Description = "Folds/configurations run in parallel (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds", DefaultValueFactory = _ => 5 };
         var noPng = new Option<bool>("--no-png") { Description = "Skip PNG rendering of charts" };
         var rfIter = new Option<int>("--rf-iter") { Description = "q2: random-search size of the RF sweep (0 = full grid)", DefaultValueFactory = _ => 12 };

@@ -27,7 +27,10 @@ public sealed record FeatureBenchmarkResult(string File, double AudioSeconds, in
 /// <summary>librosa timing as written by <c>oracle/time_table1.py --json</c>.</summary>
 /// <param name="Total">Median total seconds (load + summary).</param>
 /// <param name="Steps">Median seconds per step.</param>
-public sealed record LibrosaTiming(double Total, IReadOnlyDictionary<string, double> Steps)
+/// <param name="LoadBefore">1-minute load average when librosa's timing started (<c>machine.loadavg_1_5_15_before[0]</c>), if recorded.</param>
+/// <param name="LoadAfter">1-minute load average when it ended, if recorded.</param>
+/// <remarks>librosa's side is wall-clock time only (<c>time.perf_counter</c>): compare it with our wall time, never our CPU time.</remarks>
+public sealed record LibrosaTiming(double Total, IReadOnlyDictionary<string, double> Steps, double? LoadBefore = null, double? LoadAfter = null)
 {
     /// <summary>Reads the JSON file (keys <c>total_s_median</c> and <c>steps_s_median</c>).</summary>
     public static LibrosaTiming Load(string path)
@@ -38,7 +41,9 @@ public sealed record LibrosaTiming(double Total, IReadOnlyDictionary<string, dou
             using var doc = JsonDocument.Parse(System.IO.File.ReadAllText(path));
             var r = doc.RootElement;
             var steps = r.GetProperty("steps_s_median").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
-            return new LibrosaTiming(r.GetProperty("total_s_median").GetDouble(), steps);
+            double? Load(string key) => r.TryGetProperty("machine", out var m) && m.TryGetProperty(key, out var l) && l.ValueKind == JsonValueKind.Array && l.GetArrayLength() > 0
+                ? l[0].GetDouble() : null;
+            return new LibrosaTiming(r.GetProperty("total_s_median").GetDouble(), steps, Load("loadavg_1_5_15_before"), Load("loadavg_1_5_15_after"));
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {

@@ -11,7 +11,7 @@ public sealed record StudyOptions(string OutDir = "results", int Seed = 0, int D
     /// <summary>Throws when an option is out of range.</summary>
     public StudyOptions Validate()
     {
-        if (Degree < 1) throw new AlchemyException($"--degree must be >= 1, got {Degree}");
+        if (Degree < 1) throw new AlchemyException($"--jobs must be >= 1, got {Degree}");
         if (Folds < 2) throw new AlchemyException($"--folds must be >= 2, got {Folds}");
         return this;
     }

@@ -169,7 +169,7 @@ public class IssueSixteenTests
         Assert.False(File.Exists(dir.File("o.csv")));
         File.WriteAllLines(dir.File("t.csv"), TableWith("1"));
         foreach (var degree in new[] { "0", "-3" })
-            Assert.Equal(2, RunCli(30, "experiment", "run", "--table", dir.File("t.csv"), "--label", "genre", "--degree", degree, "--out", dir.File("r"), "--no-png"));
+            Assert.Equal(2, RunCli(30, "experiment", "run", "--table", dir.File("t.csv"), "--label", "genre", "--jobs", degree, "--out", dir.File("r"), "--no-png"));
     }
 
     [Fact]

@@ -56,8 +56,8 @@ public class ShardedVerbsTests
         Assert.Equal(Directory.GetFiles(dir.File("mc1")).Select(Path.GetFileName).Order(), Directory.GetFiles(dir.File("mc2")).Select(Path.GetFileName).Order());
 
         // separate eval: identical except separate_seconds (a timing).
-        Cli(dir.Path, "separate", "eval", "m.csv", "--results", "e1.csv", "--quiet", "--jobs", "1");
-        foreach (var k in new[] { "0/2", "1/2" }) Cli(dir.Path, "separate", "eval", "m.csv", "--results", "e2.csv", "--quiet", "--jobs", "1", "--shard", k);
+        Cli(dir.Path, "separate", "eval", "m.csv", "--out", "e1.csv", "--quiet", "--jobs", "1");
+        foreach (var k in new[] { "0/2", "1/2" }) Cli(dir.Path, "separate", "eval", "m.csv", "--out", "e2.csv", "--quiet", "--jobs", "1", "--shard", k);
         Cli(dir.Path, "table", "merge", "e2.parts", "--out", "e2.csv");
         static List<string> WithoutTiming(string path) =>
             File.ReadAllLines(path).Select(l => { var f = l.Split(','); return string.Join(',', f.Take(2).Concat(f.Skip(3))); }).ToList();
