@@ -3,14 +3,17 @@ using AudioAlchemy.Corpus;
 using AudioAlchemy.Corpus.Frames;
 using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Features.Frames;
+using AudioAlchemy.Sharding;
 using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
 
 /// <summary>
 /// <c>alchemy frames MANIFEST --out results/frames.parquet [--vad pyin|energy|none] [--sdc 7-1-3-7|none] [--delta-order N]
-/// [--sr N --n-fft N --hop-length N --n-mels N --n-mfcc N --fmin F --fmax F] [--no-cmvn] [--track-type T] [--jobs N]</c>:
-/// the frame table (track_id, track_type, frame, f_0..) of every (track, track_type) of a manifest.
+/// [--sr N --n-fft N --hop-length N --n-mels N --n-mfcc N --fmin F --fmax F] [--no-cmvn] [--track-type T] [--jobs N] [--shard K/N|auto]</c>:
+/// the frame table (track_id, track_type, frame, f_0..) of every (track, track_type) of a manifest. With <c>--shard</c>
+/// a part (<c>PART-K-of-N</c> + JSON with each track's position and frame count) that <c>alchemy table merge</c> joins
+/// into the single-process table.
 /// </summary>
 internal static class FramesCommand
 {
@@ -18,7 +21,7 @@ internal static class FramesCommand
     {
         var d = new FrameFeatureOptions();
         var manifest = new Argument<string>("manifest") { Description = "Corpus or ablation manifest (CSV/JSON): id, path, optional track_type, vocals_path, accompaniment_path" };
-        var output = new Option<string>("--out") { Description = "Output frame table (.parquet or .csv)", DefaultValueFactory = _ => "results/frames.parquet" };
+        var output = new Option<string>("--out") { Description = "Output frame table (.parquet or .csv)", DefaultValueFactory = _ => "results/frames.parquet" }.Extensions(".parquet", ".csv");
         var duration = new Option<double?>("--duration") { Description = "Analyse only the first S seconds of each file" };
         var cache = new Option<string>("--cache") { Description = "Cache folder (one .npy per file content + parameters)", DefaultValueFactory = _ => "data/cache/frames" };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the cache" };
@@ -35,48 +38,71 @@ internal static class FramesCommand
         var sdc = new Option<string>("--sdc") { Description = "Shifted-delta cepstra N-d-P-k, or none", DefaultValueFactory = _ => d.Sdc };
         var vad = new Option<VoiceActivityMode>("--vad") { Description = "Voice-activity gating: pyin (voiced frames), energy, none", DefaultValueFactory = _ => d.Vad };
         var noCmvn = new Option<bool>("--no-cmvn") { Description = "Skip per-track mean/variance normalisation" };
+        var shard = new ShardOption();
         var cmd = new Command("frames", "Frame-level MFCC + delta + SDC features (voice-activity gated, CMVN) of every file of a manifest → Parquet frame table, parallel, cached")
         {
             manifest, output, duration, cache, noCache, jobs, trackType, sr, nFft, hop, nMels, nMfcc, fmin, fmax, deltaOrder, sdc, vad, noCmvn,
         };
+        shard.AddTo(cmd);
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
+            var spec = shard.Resolve(parse);
             var fo = new FrameFeatureOptions(parse.GetValue(sr), parse.GetValue(nMfcc), parse.GetValue(nFft), parse.GetValue(hop), parse.GetValue(nMels),
                 parse.GetValue(fmin), parse.GetValue(fmax), parse.GetValue(deltaOrder), Sdc: parse.GetValue(sdc)!, Vad: parse.GetValue(vad),
                 Cmvn: !parse.GetValue(noCmvn)).Validate();
             var options = new FrameBatchOptions(fo, parse.GetValue(noCache) ? null : parse.GetValue(cache), parse.GetValue(duration), parse.GetValue(jobs)).Validate();
-            string outPath = parse.GetValue(output)!;
-            if (Path.GetExtension(outPath).ToLowerInvariant() is not (".csv" or ".parquet"))
-                throw new AlchemyException($"--out {outPath}: use a .parquet or .csv file name");
-            IFeatureManifest m = CorpusManifestAdapter.Load(parse.GetValue(manifest)!);
+            string manifestPath = parse.GetValue(manifest)!, outPath = parse.GetValue(output)!;
+            IFeatureManifest m = CorpusManifestAdapter.Load(manifestPath);
             foreach (var p in m.Problems) AnsiConsole.MarkupLine($"[yellow]skipped manifest {Markup.Escape(p)}[/]");
             var jobList = m.Jobs.ToList();
-            if (parse.GetValue(trackType) is { } tt)
-            {
-                int code = TrackTypes.Parse(tt).Code();
-                jobList = jobList.Where(j => j.TrackType == code).ToList();
-            }
+            int? typeCode = parse.GetValue(trackType) is { } tt ? TrackTypes.Parse(tt).Code() : null;
+            if (typeCode is { } code) jobList = jobList.Where(j => j.TrackType == code).ToList();
+            var selection = ShardSelection<FeatureJob>.Of(jobList, j => j.TrackId, spec);
             FrameBatchResult r = null!;
             AnsiConsole.Progress().AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .Start(ctx =>
                 {
-                    var task = ctx.AddTask($"{jobList.Count} signals", maxValue: Math.Max(1, jobList.Count));
-                    r = FrameBatch.Run(jobList, options, (_, _) => task.Increment(1));
+                    var task = ctx.AddTask($"{selection.Items.Count} signals", maxValue: Math.Max(1, selection.Items.Count));
+                    r = FrameBatch.Run(selection.Items, options, (_, _) => task.Increment(1));
                     task.Value = task.MaxValue;
                 });
-            long rows = r.WithFrames.Any() ? FrameTableFile.Save(r.Results, outPath) : 0;
+            var withFrames = FrameTableFile.WithFrames(r.Results);
+            int manifestSkips = spec is null || spec.Index == 0 ? m.Problems.Count : 0;
+            long rows = 0;
+            if (spec is not null)
+            {
+                string ext = Path.GetExtension(outPath).ToLowerInvariant();
+                string types = typeCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all";
+                string parameters = FormattableString.Invariant(
+                    $"stage=frames;manifest={PartWriter.FileHash(manifestPath)};track_type={types};{fo.CacheKey};duration={options.Duration?.ToString("R") ?? "all"}");
+                var skipped = (spec.Index == 0 ? m.Problems.Select(p => new PartSkip("manifest", p)) : [])
+                    .Concat(r.Failures.Select(f => new PartSkip(f.Job.Label, f.Error)))
+                    .Concat(r.Empty.Select(e => new PartSkip(e.Job.Label, "no frames: " + e.Features.Note))).ToList();
+                (string json, rows) = FrameParts.Write(outPath, selection, r.Results, parameters, skipped, fo.Dimension);
+                ShardOption.Report(spec, selection.Items.Count, selection.InputItems, json);
+                outPath = Path.ChangeExtension(json, ext);
+            }
+            // Always written, even with no rows (header / schema only): an older table under this name must not pass for this run's.
+            else rows = FrameTableFile.Save(r.Results, outPath, fo.Dimension);
             int cached = r.Results.Count(x => x.FromCache);
             AnsiConsole.MarkupLine($"{r.Results.Count} signals ({cached} from cache), {rows} frames x {fo.Dimension} values in {r.Seconds:0.0} s" +
                 (r.AudioSeconds > 0 ? $"; computed {r.AudioSeconds:0} s of audio = {r.AudioSeconds / fo.FramePeriod / r.Seconds:0} frames/s, {r.Results.Count(x => !x.FromCache) / r.Seconds:0.00} files/s" : "") +
-                (rows > 0 ? $" → [green]{Markup.Escape(outPath)}[/]" : ""));
+                $" → [green]{Markup.Escape(outPath)}[/]");
             foreach (var e in r.Empty) AnsiConsole.MarkupLine($"[yellow]no frames[/] {Markup.Escape(e.Job.Label)}: {Markup.Escape(e.Features.Note ?? "")}");
             if (r.Failures.Count > 0)
             {
                 AnsiConsole.MarkupLine($"[red]{r.Failures.Count} file(s) skipped:[/]");
                 foreach (var f in r.Failures) AnsiConsole.MarkupLine($"  [red]{Markup.Escape(f.Job.Label)}[/]: {Markup.Escape(f.Error)}");
             }
-            return rows == 0 && jobList.Count > 0 ? 1 : r.Failures.Count > 0 || r.Empty.Any() ? 2 : 0;
+            if (rows == 0 && (selection.Items.Count > 0 || spec is null))
+            {
+                AnsiConsole.MarkupLine($"[red]error:[/] no frames: {(selection.Items.Count > 0 ? "no file gave voiced frames" : "the manifest lists no usable file")}; " +
+                    $"{Markup.Escape(outPath)} holds only the header");
+                return ExitCodes.Failed;
+            }
+            // A shard with no tracks of its own is a complete (empty) part: exit 0. A track with no frames counts as skipped.
+            return ExitCodes.ForBatch(withFrames.Count, r.Failures.Count + r.Empty.Count() + manifestSkips, selection.Items.Count);
         }));
         return cmd;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace AudioAlchemy.Sharding;
 
 /// <summary>
@@ -19,12 +21,43 @@ namespace AudioAlchemy.Sharding;
 /// <param name="Skipped">Items of this shard that failed, with the reason.</param>
 /// <param name="Order">For each row of the part table, its position in the single-process output order.</param>
 /// <param name="Table">File name of the part table (<c>PART-K-of-N.parquet</c> or <c>.csv</c>).</param>
+/// <param name="RowCounts">
+/// For a table with several rows per item (a frame table: many frames per track): how many consecutive rows of the part
+/// table each item has, one entry per <paramref name="Order"/> entry, which is then the item's position (not a row's).
+/// Null (the default): one row per item, <paramref name="Order"/> has one entry per row. With runs, the key columns
+/// identify a run: constant within it, unique across all parts.
+/// </param>
+/// <param name="RowGroupItems">
+/// Parquet only: the single-process writer puts this many items (runs) into each row group, so the merge writes the
+/// same row groups; null = one row group.
+/// </param>
 public sealed record PartInfo(string Format, string Stage, int Shard, int Of, string ParametersHash, string Parameters,
-    IReadOnlyList<string> KeyColumns, int InputItems, int ShardItems, int Rows, IReadOnlyList<PartSkip> Skipped, IReadOnlyList<long> Order, string Table)
+    IReadOnlyList<string> KeyColumns, int InputItems, int ShardItems, int Rows, IReadOnlyList<PartSkip> Skipped, IReadOnlyList<long> Order, string Table,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<int>? RowCounts = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? RowGroupItems = null)
 {
     /// <summary>The format tag of this record.</summary>
     public const string CurrentFormat = "alchemy-part/1";
+
+    /// <summary>The runs of the part table in table order: the item's position in the single-process output, its first
+    /// row in the part table and its row count (one row each without <see cref="RowCounts"/>).</summary>
+    public IEnumerable<PartRun> Runs()
+    {
+        long start = 0;
+        for (int i = 0; i < Order.Count; i++)
+        {
+            int n = RowCounts is null ? 1 : RowCounts[i];
+            yield return new PartRun(Order[i], start, n);
+            start += n;
+        }
+    }
 }
+
+/// <summary>An item's rows in a part table (see <see cref="PartInfo.Runs"/>).</summary>
+/// <param name="Position">The item's position in the single-process output.</param>
+/// <param name="Start">Its first row in the part table (0-based).</param>
+/// <param name="Count">Its number of rows.</param>
+public readonly record struct PartRun(long Position, long Start, int Count);
 
 /// <summary>An item a shard skipped.</summary>
 /// <param name="Item">Which item (id, row, track type).</param>

@@ -37,19 +37,26 @@ public static class PartWriter
     /// <summary>
     /// Writes the part of <paramref name="shard"/> into <paramref name="folder"/>: <paramref name="writeTable"/> receives
     /// the table path (<c>PART-K-of-N</c> + <paramref name="extension"/>) and must write it atomically (e.g. with
-    /// <see cref="AtomicFile"/>); then the JSON is written. <paramref name="order"/> and <paramref name="skipped"/> are read after
-    /// <paramref name="writeTable"/> returns, so the callback may fill them. Returns the JSON path.
+    /// <see cref="AtomicFile"/>); then the JSON is written. <paramref name="order"/>, <paramref name="skipped"/> and
+    /// <paramref name="rowCounts"/> are read after <paramref name="writeTable"/> returns, so the callback may fill them.
+    /// With <paramref name="rowCounts"/> (several rows per item, see <see cref="PartInfo.RowCounts"/>) <paramref name="order"/>
+    /// holds one position per item; <paramref name="rowGroupItems"/> is <see cref="PartInfo.RowGroupItems"/>. Returns the JSON path.
     /// </summary>
     public static string Write(string folder, ShardSpec shard, string extension, string stage, string parameters, IReadOnlyList<string> keyColumns,
-        int inputItems, int shardItems, IReadOnlyList<long> order, IReadOnlyList<PartSkip> skipped, Action<string> writeTable)
+        int inputItems, int shardItems, IReadOnlyList<long> order, IReadOnlyList<PartSkip> skipped, Action<string> writeTable,
+        IReadOnlyList<int>? rowCounts = null, int? rowGroupItems = null)
     {
         if (extension is not (".parquet" or ".csv")) throw new AlchemyException($"part table extension '{extension}': use .parquet or .csv");
         Directory.CreateDirectory(folder);
         string table = Path.Combine(folder, shard.PartName + extension), json = Path.Combine(folder, shard.PartName + ".json");
         if (File.Exists(json)) File.Delete(json);
         writeTable(table);
+        if (rowCounts is not null && rowCounts.Count != order.Count)
+            throw new InvalidOperationException($"{table}: {rowCounts.Count} row counts for {order.Count} item positions");
+        if (rowGroupItems is < 1) throw new InvalidOperationException($"{table}: row group items {rowGroupItems} must be >= 1");
         var info = new PartInfo(PartInfo.CurrentFormat, stage, shard.Index, shard.Count, Hash(parameters), parameters, keyColumns,
-            inputItems, shardItems, order.Count, skipped, order, Path.GetFileName(table));
+            inputItems, shardItems, rowCounts is null ? order.Count : checked((int)rowCounts.Sum(c => (long)c)), skipped, order, Path.GetFileName(table),
+            rowCounts, rowGroupItems);
         AtomicFile.WriteAllText(json, JsonSerializer.Serialize(info, Json));
         return json;
     }
@@ -67,6 +74,9 @@ public static class PartWriter
             throw new AlchemyException($"{json}: not a part description (format '{info?.Format}', expected '{PartInfo.CurrentFormat}')");
         if (info.Order is null || info.KeyColumns is null || info.Skipped is null)
             throw new AlchemyException($"{json}: incomplete part description (order, key_columns or skipped missing)");
+        if (info.RowCounts is { } rc && (rc.Count != info.Order.Count || rc.Any(c => c < 0)))
+            throw new AlchemyException($"{json}: row_counts has {rc.Count} entries for {info.Order.Count} item positions (or a negative count)");
+        if (info.RowGroupItems is < 1) throw new AlchemyException($"{json}: row_group_items {info.RowGroupItems} must be >= 1");
         return info;
     }
 }

@@ -11,7 +11,9 @@ namespace AudioAlchemy.Sharding;
 /// the parts, a set that is incomplete (a missing part or a part without its JSON), that mixes shard counts, stages or
 /// parameter hashes, that repeats a part, whose part tables disagree with their JSON or with each other's columns, or
 /// that holds one key (e.g. <c>track_id, track_type</c>) twice. Written atomically; nothing is written on refusal.
-/// Parquet is read and written with Parquet.Net's untyped serializer, the same writer the single-process verbs use.
+/// Parquet with one row per item is read and written with Parquet.Net's untyped serializer, the same writer those
+/// single-process verbs use; parts with several rows per item (<see cref="PartInfo.RowCounts"/>, a frame table) are
+/// merged column by column (<see cref="ParquetRunMerge"/>), in the row groups of the single-process writer.
 /// </summary>
 public static class TableMerge
 {
@@ -34,7 +36,8 @@ public static class TableMerge
         Validate(infos);
         var first = infos[0].Info;
         var sorted = infos.OrderBy(x => x.Info.Shard).ToList();
-        int rows = ext == ".parquet" ? MergeParquet(sorted, output, first.KeyColumns) : MergeCsv(sorted, output, first.KeyColumns);
+        int rows = ext == ".csv" ? MergeCsv(sorted, output, first.KeyColumns)
+            : first.RowCounts is null ? MergeParquet(sorted, output, first.KeyColumns) : ParquetRunMerge.Merge(sorted, output, first.KeyColumns, first.RowGroupItems);
         return new MergeResult(output, first.Stage, first.Of, rows, first.InputItems, sorted.SelectMany(x => x.Info.Skipped).ToList(), first.ParametersHash);
     }
 
@@ -44,9 +47,15 @@ public static class TableMerge
         {
             if (!string.Equals(info.Table, Path.GetFileName(path), StringComparison.Ordinal))
                 throw new AlchemyException($"{path}: its JSON describes '{info.Table}' (renamed part?)");
-            if (info.Order.Count != info.Rows)
+            if (info.RowCounts is null && info.Order.Count != info.Rows)
                 throw new AlchemyException($"{path}: JSON lists {info.Order.Count} row positions for {info.Rows} rows");
+            if (info.RowCounts is { } rc && rc.Sum(c => (long)c) != info.Rows)
+                throw new AlchemyException($"{path}: JSON row counts add up to {rc.Sum(c => (long)c)} rows, not its {info.Rows} rows");
         }
+        var layouts = infos.GroupBy(x => (Runs: x.Info.RowCounts is not null, x.Info.RowGroupItems)).ToList();
+        if (layouts.Count > 1)
+            throw new AlchemyException("table merge: parts of different layouts: " + string.Join("; ", layouts.Select(g =>
+                $"{(g.Key.Runs ? "rows per item" : "one row per item")}, row groups of {g.Key.RowGroupItems?.ToString(CultureInfo.InvariantCulture) ?? "all"} items in {Names(g)}")));
         var counts = infos.GroupBy(x => x.Info.Of).ToList();
         if (counts.Count > 1)
             throw new AlchemyException("table merge: mixed shard counts: " + string.Join("; ", counts.Select(g => $"N={g.Key} in {Names(g)}")));
@@ -77,7 +86,8 @@ public static class TableMerge
 
     private static string Names<T>(IEnumerable<(string Path, T Info)> g) => string.Join(", ", g.Select(x => Path.GetFileName(x.Path)).Take(4)) + (g.Count() > 4 ? ", …" : "");
 
-    private static void CheckKeys(List<(string Part, string Key, long Order)> keys)
+    /// <summary>Refuses a key (one per run: <see cref="PartRun"/>) found twice, or two runs claiming one position.</summary>
+    internal static void CheckKeys(List<(string Part, string Key, long Order)> keys)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (part, key, _) in keys)
@@ -89,7 +99,7 @@ public static class TableMerge
                 throw new AlchemyException($"table merge: rows ({orders[order]}) and ({key}) claim the same position {order} (parts of different inputs?)");
     }
 
-    private static string KeyText(IReadOnlyList<string> keyColumns, Func<string, string?> value) =>
+    internal static string KeyText(IReadOnlyList<string> keyColumns, Func<string, string?> value) =>
         string.Join(", ", keyColumns.Select(c => $"{c}={value(c) ?? "null"}"));
 
     private static int MergeParquet(List<(string Path, PartInfo Info)> parts, string output, IReadOnlyList<string> keyColumns)
@@ -155,18 +165,26 @@ public static class TableMerge
             for (int k = 0; k < idx.Length; k++)
                 if (idx[k] < 0) throw new AlchemyException($"{path}: key column '{keyColumns[k]}' missing");
             string name = Path.GetFileName(path);
-            for (int i = 0; i < csv.Rows.Count; i++)
+            string Key(int row) => KeyText(keyColumns, c => csv.Rows[row].Fields[idx[keyColumns.ToList().IndexOf(c)]]);
+            foreach (var run in info.Runs())
             {
-                var (raw, fields) = csv.Rows[i];
-                all.Add((raw, info.Order[i]));
-                keys.Add((name, KeyText(keyColumns, c => fields[idx[keyColumns.ToList().IndexOf(c)]]), info.Order[i]));
+                if (run.Count == 0) continue;
+                int start = checked((int)run.Start);
+                string key = Key(start);
+                for (int i = start; i < start + run.Count; i++)
+                {
+                    if (i > start && Key(i) != key)
+                        throw new AlchemyException($"{path}: record {i + 2} ({Key(i)}) is in the run of ({key}) its JSON describes (rows out of order?)");
+                    all.Add((csv.Rows[i].Raw, run.Position));
+                }
+                keys.Add((name, key, run.Position));
             }
         }
         CheckKeys(keys);
         var sb = new StringBuilder();
         string nl = reference!.Newline;
         sb.Append(reference.Header).Append(nl);
-        foreach (var (raw, _) in all.OrderBy(x => x.Order)) sb.Append(raw).Append(nl);
+        foreach (var (raw, _) in all.OrderBy(x => x.Order)) sb.Append(raw).Append(nl);   // stable: a run's rows keep their order
         AtomicFile.WriteAllText(output, sb.ToString());
         return all.Count;
     }

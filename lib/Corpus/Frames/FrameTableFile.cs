@@ -9,18 +9,26 @@ namespace AudioAlchemy.Corpus.Frames;
 /// The frame table file: one row per kept frame, columns <c>track_id</c> (string), <c>track_type</c> (int 0/1/2),
 /// <c>frame</c> (STFT frame index, int) and <c>f_0 .. f_{d-1}</c> (float32, in
 /// <see cref="Features.Frames.FrameFeatureOptions.FeatureNames"/> order). Written atomically as .parquet (one row group
-/// per 64 tracks) or .csv by extension. Tracks without frames have no rows.
+/// per <see cref="TracksPerRowGroup"/> tracks) or .csv by extension. Tracks without frames have no rows.
 /// </summary>
 public static class FrameTableFile
 {
-    /// <summary>Writes the frames of <paramref name="results"/> to <paramref name="path"/>; returns the rows written.</summary>
-    public static long Save(IReadOnlyList<FrameResult> results, string path)
+    /// <summary>Tracks (with frames) per Parquet row group.</summary>
+    public const int TracksPerRowGroup = 64;
+
+    /// <summary>
+    /// Writes the frames of <paramref name="results"/> to <paramref name="path"/>; returns the rows written. With
+    /// <paramref name="dimension"/> a run where no track has frames writes a valid empty table (the header, or a Parquet
+    /// schema with no row group) of that many features; without it that is an error.
+    /// </summary>
+    public static long Save(IReadOnlyList<FrameResult> results, string path, int? dimension = null)
     {
         string ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext is not (".csv" or ".parquet")) throw new AlchemyException($"{path}: unsupported table format '{ext}' (use .parquet or .csv)");
-        var withFrames = results.Where(r => !r.Features.IsEmpty).ToList();
-        if (withFrames.Count == 0) throw new AlchemyException($"{path}: no track has frames; nothing to write");
-        int d = withFrames[0].Features.Frames[0].Length;
+        var withFrames = WithFrames(results);
+        if (withFrames.Count == 0 && dimension is null) throw new AlchemyException($"{path}: no track has frames; nothing to write");
+        int d = withFrames.Count > 0 ? withFrames[0].Features.Frames[0].Length : dimension!.Value;
+        if (dimension is { } expected && d != expected) throw new AlchemyException($"{path}: frames have {d} features, expected {expected}");
         long rows = withFrames.Sum(r => (long)r.Features.Frames.Length);
         AtomicFile.Write(path, tmp =>
         {
@@ -28,6 +36,9 @@ public static class FrameTableFile
         });
         return rows;
     }
+
+    /// <summary>The results that give rows, in table order (each one run of consecutive rows).</summary>
+    public static List<FrameResult> WithFrames(IReadOnlyList<FrameResult> results) => results.Where(r => !r.Features.IsEmpty).ToList();
 
     /// <summary>Column names for dimension <paramref name="d"/>.</summary>
     public static string[] ColumnNames(int d) => ["track_id", "track_type", "frame", .. Enumerable.Range(0, d).Select(j => $"f_{j}")];
@@ -60,7 +71,7 @@ public static class FrameTableFile
         var schema = new ParquetSchema([idField, typeField, frameField, .. feats]);
         await using var fs = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(schema, fs);
-        foreach (var chunk in results.Chunk(64))
+        foreach (var chunk in results.Chunk(TracksPerRowGroup))
         {
             int n = chunk.Sum(r => r.Features.Frames.Length);
             var ids = new string[n];

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using AudioAlchemy.Audio;
-
 namespace AudioAlchemy.Tests.Sharding;
 
 /// <summary>
@@ -9,36 +6,13 @@ namespace AudioAlchemy.Tests.Sharding;
 /// </summary>
 public class ShardedVerbsTests
 {
-    private static string Cli(string dir, params string[] args)
-    {
-        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h ? h : "dotnet";
-        var psi = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "alchemy.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["COLUMNS"] = "400";
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        string o = p.StandardOutput.ReadToEnd();
-        Assert.True(p.WaitForExit(180_000), $"alchemy {string.Join(' ', args)} timed out");
-        Assert.True(p.ExitCode == 0, $"alchemy {string.Join(' ', args)} exited {p.ExitCode}: {o}{err.Result}");
-        return o;
-    }
+    private static string Cli(string dir, params string[] args) => ShardCli.Ok(dir, args);
 
     [Fact]
     public void Ablate_Mels_SeparateEval_TwoShardsMerge_ToTheSingleProcessTables()
     {
         using var dir = TestData.TempDir();
-        var lines = new List<string> { "id,path,vocals_path,accompaniment_path,genre" };
-        for (int i = 0; i < 5; i++)
-        {
-            var voc = TestData.Sine(300 + 40 * i, 22050, 2.5, amp: 0.3);
-            var acc = TestData.Sine(110 + 10 * i, 22050, 2.5, amp: 0.2);
-            AudioFile.Save(dir.File($"v{i}.wav"), voc, 22050);
-            AudioFile.Save(dir.File($"a{i}.wav"), acc, 22050);
-            AudioFile.Save(dir.File($"m{i}.wav"), voc.Zip(acc, (x, y) => x + y).ToArray(), 22050);
-            lines.Add($"s{i},m{i}.wav,v{i}.wav,a{i}.wav,g{i % 2}");
-        }
-        File.WriteAllLines(dir.File("m.csv"), lines);
+        ShardCli.StemCorpus(dir, [.. Enumerable.Range(0, 5).Select(i => $"s{i}")]);
 
         // ablate: parts are OUT/PART-K-of-N.csv beside the manifest, so relative paths match.
         Cli(dir.Path, "ablate", "m.csv", "--out", "abl1", "--jobs", "1");
