@@ -31,15 +31,10 @@ ABL="$WORK/ablation/manifest.csv"
 feat=$(array "$FEATURE_SHARDS" --dependency=afterok:"$abl_m" "$HERE/features.sbatch" "$ABL" "$WORK/features.parquet" "$WORK/cache/features")
 feat_m=$(single --dependency=afterok:"$feat" "$HERE/merge.sbatch" "$WORK/features.parts" "$FEATURE_SHARDS" parquet "$WORK/features.parquet")
 echo "features $feat → merge $feat_m"
-q1_after=$feat_m q1_frames=()
-if has_verb frames; then
-  fr=$(array "$FRAME_SHARDS" --dependency=afterok:"$abl_m" "$HERE/frames.sbatch" "$ABL" "$WORK/frames.parquet")
-  fr_m=$(single --dependency=afterok:"$fr" "$HERE/merge.sbatch" "$WORK/frames.parts" "$FRAME_SHARDS" parquet "$WORK/frames.parquet")
-  echo "frames $fr → merge $fr_m"
-  q1_after=$feat_m:$fr_m q1_frames=(--frames "$WORK/frames.parquet")
-else
-  echo "frames: this alchemy has no 'frames' verb yet; q1 runs without the GMM"
-fi
+fr=$(array "$FRAME_SHARDS" --dependency=afterok:"$abl_m" "$HERE/frames.sbatch" "$ABL" "$WORK/frames.parquet" "$WORK/cache/frames")
+fr_m=$(single --dependency=afterok:"$fr" "$HERE/merge.sbatch" "$WORK/frames.parts" "$FRAME_SHARDS" parquet "$WORK/frames.parquet")
+echo "frames $fr → merge $fr_m"
+q1_after=$feat_m:$fr_m q1_frames=(--frames "$WORK/frames.parquet")
 q2cnn_after=$abl_m
 if has_verb mels; then
   mel=$(array "$MEL_SHARDS" --dependency=afterok:"$abl_m" "$HERE/mels.sbatch" "$ABL" "$WORK/mels.csv" "$WORK/cache/mels")
