@@ -1,6 +1,7 @@
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Models.Cnn;
 using AudioAlchemy.Reporting;
+using AudioAlchemy.Studies;
 
 namespace AudioAlchemy.Demo;
 
@@ -14,8 +15,9 @@ public static class RecommendationInputs
     /// <summary>The model folder to embed with; <paramref name="log"/> says which one and why.</summary>
     public static string GenreModel(string resultsDir, string dataDir, string manifest, int epochs = 6, Action<string>? log = null)
     {
-        string cnnDir = Path.Combine(resultsDir, "q2-cnn");
-        var best = CsvRecords.Read(Path.Combine(cnnDir, "best.csv")).OrderBy(r => r.Text("image") == "grey" ? 0 : 1).FirstOrDefault();
+        var layout = new ResultsLayout(resultsDir);
+        string cnnDir = layout.Q2Cnn;
+        var best = CsvRecords.Read(layout.Q2CnnBest).OrderBy(r => r.Text("image") == "grey" ? 0 : 1).FirstOrDefault();
         if (best is not null)
         {
             string dir = Path.Combine(cnnDir, "models", best.Text("config"));
@@ -25,10 +27,10 @@ public static class RecommendationInputs
                 return dir;
             }
         }
-        string outDir = Path.Combine(dataDir, "cache", "rec-cnn");
+        string outDir = new DataLayout(dataDir).RecCnn;
         var grid = new CnnSweepGrid([MelImageMode.Grey], [3], [epochs], [3], [0.3], [1e-3]);
         var options = new CnnSweepOptions(grid, new CnnSweepBudget(1, epochs, 0), new CnnTrainOptions(Seed: 0), BaseChannels: 8);
-        var source = new CorpusMelSource(Manifest.Load(manifest).Rows, Path.Combine(dataDir, "cache", "mels"), label: "genre");
+        var source = new CorpusMelSource(Manifest.Load(manifest).Rows, new DataLayout(dataDir).MelCache, label: "genre");
         var sweep = new CnnSweep(options).Run(source, outDir, log);
         var row = sweep.Best[MelImageMode.Grey];
         log?.Invoke($"genre CNN: no notebook-03 model in {cnnDir}; trained {row.Config.Key} in {outDir} (test accuracy {row.TestAccuracy:0.000})");

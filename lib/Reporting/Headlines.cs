@@ -13,10 +13,10 @@ public static class Headlines
     public static IReadOnlyList<string> Read(string resultsDir)
     {
         var lines = new List<string>();
-        string P(params string[] parts) => Path.Combine([resultsDir, .. parts]);
+        var layout = new ResultsLayout(resultsDir);
         string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
 
-        var q1 = CsvRecords.Read(P("q1", "q1_summary.csv"));
+        var q1 = CsvRecords.Read(layout.Q1Summary);
         foreach (var cv in q1.Select(r => r.Text("cv")).Distinct())
             foreach (var g in q1.Where(r => r.Text("cv") == cv).GroupBy(r => r.Text("ablation")))
             {
@@ -24,15 +24,15 @@ public static class Headlines
                 lines.Add($"Q1 language ({cv} CV), {g.Key}: best {best.Text("model")} macro-F1 {F(best.Number("f1"))} ± {F(best.Number("f1_std"))}, " +
                     $"accuracy {F(best.Number("accuracy"))}");
             }
-        foreach (var r in CsvRecords.Read(P("q2", "q2_test_metrics.csv")))
+        foreach (var r in CsvRecords.Read(layout.Q2TestMetrics))
             lines.Add($"Q2 genre, {r.Text("model")} ({r.Text("params")}): CV {F(r.Number("cv_score"))}, held-out accuracy {F(r.Number("test_accuracy"))}, " +
                 $"macro-F1 {F(r.Number("test_f1"))}");
-        foreach (var r in CsvRecords.Read(P("q2-cnn", "best.csv")))
+        foreach (var r in CsvRecords.Read(layout.Q2CnnBest))
             lines.Add($"Q2 genre, CNN {r.Text("image")} {r.Text("config")}: test accuracy {F(r.Number("test_accuracy"))}, macro-F1 {F(r.Number("test_macro_f1"))}");
-        foreach (var r in CsvRecords.Read(P("mp3-vs-wav", "similarity.csv")))
+        foreach (var r in CsvRecords.Read(layout.Mp3Similarity))
             lines.Add($"MP3 {r.Text("kbps")} kbps vs WAV ({r.Text("tracks")} tracks): band-spectrum Pearson r mean {F(r.Number("mean_pearson"))} " +
                 $"(min {F(r.Number("min_pearson"))}), mean |ΔdB| {r.Number("mean_abs_diff_db").ToString("0.00", CultureInfo.InvariantCulture)} dB");
-        foreach (var r in CsvRecords.Read(P("mp3-vs-wav", "transfer.csv")))
+        foreach (var r in CsvRecords.Read(layout.Mp3Transfer))
             lines.Add($"{r.Text("model")} trained on {r.Text("trained_on")}, tested on {r.Text("tested_on")}: accuracy {F(r.Number("accuracy"))}, macro-F1 {F(r.Number("macro_f1"))}");
         lines.AddRange(RecommendationHeadlines.Read(resultsDir));
         return lines;

@@ -9,7 +9,7 @@ public static class RecommendationHeadlines
     public static IEnumerable<string> Read(string resultsDir)
     {
         string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
-        var metrics = CsvRecords.Read(Path.Combine(resultsDir, "rec", "rec_metrics.csv"));
+        var metrics = CsvRecords.Read(new ResultsLayout(resultsDir).RecMetrics);
         string? scale = metrics.Select(r => r.Text("scale")).OrderBy(s => s == "5-point" ? 0 : 1).FirstOrDefault();
         if (scale is not null)
         {
@@ -18,7 +18,7 @@ public static class RecommendationHeadlines
             yield return $"Recommendation, cold-start songs ({scale}, NDCG@{k}, mean of {cold.FirstOrDefault()?.Text("repeats")} repeats): " +
                 string.Join(", ", cold.OrderByDescending(r => r.Number("ndcg_at_k")).Select(r => $"{r.Text("model")} {F(r.Number("ndcg_at_k"))} ± {F(r.Number("ndcg_std"))}"));
         }
-        var lang = CsvRecords.Read(Path.Combine(resultsDir, "rec", "rec_language.csv"))
+        var lang = CsvRecords.Read(new ResultsLayout(resultsDir).RecLanguage)
             .Where(r => r.Text("scale") == scale && r.Text("listeners") == "single-language").ToList();
         var aware = lang.FirstOrDefault(r => r.Text("model") == "content");
         var blind = lang.FirstOrDefault(r => r.Text("model") == "content-language-blind");

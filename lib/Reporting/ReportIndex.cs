@@ -16,15 +16,20 @@ public static class ReportIndex
     /// <summary>Rows of each CSV shown inline.</summary>
     public const int MaxTableRows = 30;
 
+    private static readonly ResultsLayout L = new("");
+
+    private static string Folder(string path) => Path.GetFileName(path);
+
     /// <summary>Section order and titles for the known study folders.</summary>
     public static readonly IReadOnlyList<(string Folder, string Title)> KnownSections =
     [
-        ("corpus", "00 · Corpus"),
-        ("q1", "01 · Q1: sung language, full mix vs vocals vs instrumental"),
-        ("q2", "02 · Q2: genre, classical models"),
-        ("q2-cnn", "03 · Q2: genre, CNN on mel images"),
-        ("mp3-vs-wav", "04 · MP3 vs WAV"),
-        ("player", "Player page (alchemy player): live WAV vs MP3 spectra while playing"),
+        (Folder(L.Corpus), "00 · Corpus"),
+        (Folder(L.Q1), "01 · Q1: sung language, full mix vs vocals vs instrumental"),
+        (Folder(L.Q2), "02 · Q2: genre, classical models"),
+        (Folder(L.Q2Cnn), "03 · Q2: genre, CNN on mel images"),
+        (Folder(L.Mp3VsWav), "04 · MP3 vs WAV"),
+        (Folder(L.Rec), "06 · Recommendation: language-aware vs blind"),
+        (Folder(L.Player), "Player page (alchemy player): live WAV vs MP3 spectra while playing"),
     ];
 
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "models", "notebooks", ".tmp" };

@@ -8,6 +8,7 @@ public sealed class ResultsWriter
 {
     private readonly List<string> _files = [];
     private readonly List<string> _notes = [];
+    private readonly List<string> _highlights = [];
 
     /// <summary>Creates the writer; <paramref name="png"/> also renders each chart to PNG when Chromium exists.</summary>
     public ResultsWriter(string folder, bool png)
@@ -25,6 +26,22 @@ public sealed class ResultsWriter
 
     /// <summary>Files written so far.</summary>
     public IReadOnlyList<string> Files => _files;
+
+    /// <summary>
+    /// The charts (HTML paths) a reader should see first, in the order they were marked: what a notebook shows and the
+    /// report leads with. Marked by <see cref="Chart"/> with <c>highlight: true</c> or by <see cref="Highlight"/>.
+    /// </summary>
+    public IReadOnlyList<string> Highlights => _highlights;
+
+    /// <summary>Marks an already written chart (<paramref name="html"/>, as returned by <see cref="Chart"/>) as a highlight.</summary>
+    public void Highlight(string html)
+    {
+        lock (_files)
+        {
+            if (!_files.Contains(html)) throw new ArgumentException($"{html} was not written by this writer", nameof(html));
+            if (!_highlights.Contains(html)) _highlights.Add(html);
+        }
+    }
 
     /// <summary>Notes (skipped parts, missing tools).</summary>
     public IReadOnlyList<string> Notes => _notes;
@@ -44,8 +61,9 @@ public sealed class ResultsWriter
         return path;
     }
 
-    /// <summary>Writes <paramref name="chart"/> as <c>name.html</c> (+ <c>.png</c>).</summary>
-    public string Chart(string name, GenericChart chart, int width = 900, int height = 700)
+    /// <summary>Writes <paramref name="chart"/> as <c>name.html</c> (+ <c>.png</c>); <paramref name="highlight"/> adds it to
+    /// <see cref="Highlights"/>.</summary>
+    public string Chart(string name, GenericChart chart, int width = 900, int height = 700, bool highlight = false)
     {
         string html = Path.Combine(Folder, name + ".html");
         chart = Plotly.NET.CSharp.GenericChartExtensions.WithSize(chart, width, height);
@@ -56,7 +74,11 @@ public sealed class ResultsWriter
             if (png is not null) lock (_files) _files.Add(png);
         }
         else ChartHtml.Save(chart, html);
-        lock (_files) _files.Add(html);
+        lock (_files)
+        {
+            _files.Add(html);
+            if (highlight) _highlights.Add(html);
+        }
         return html;
     }
 }

@@ -19,8 +19,8 @@ namespace AudioAlchemy.Studies;
 /// </summary>
 public static class CnnReport
 {
-    /// <summary>Writes the charts and <c>best.csv</c> into <paramref name="outDir"/>; returns the best table.</summary>
-    public static TidyTable Write(CnnSweepResult result, string outDir, bool png = true)
+    /// <summary>Writes the charts and <c>best.csv</c> into <paramref name="outDir"/>; returns the best table and the charts.</summary>
+    public static CnnReportResult Write(CnnSweepResult result, string outDir, bool png = true)
     {
         var w = new ResultsWriter(outDir, png);
         var best = new TidyTable("image", "config", "val_accuracy", "test_accuracy", "test_macro_f1", "epochs_run", "best_epoch", "seconds_per_epoch");
@@ -34,7 +34,7 @@ public static class CnnReport
                 var rows = Csv.Parse(File.ReadAllText(confusion));
                 var classes = rows[0].Skip(1).ToArray();
                 var counts = rows.Skip(1).Select(r => r.Skip(1).Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-                w.Chart($"cnn_confusion_{m}", ExperimentCharts.ConfusionMatrix(counts, classes, $"Q2 genre, CNN {row.Config.Key}, test tracks"), 800, 700);
+                w.Chart($"cnn_confusion_{m}", ExperimentCharts.ConfusionMatrix(counts, classes, $"Q2 genre, CNN {row.Config.Key}, test tracks"), 800, 700, highlight: true);
             }
             string probabilities = Path.Combine(outDir, $"best-{m}-test-probabilities.csv");
             if (File.Exists(probabilities))
@@ -46,7 +46,7 @@ public static class CnnReport
                 var proba = data.Select(r => r.Skip(2).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
                 var curves = RocCurve.OneVsRest(yTrue, proba, classes.Length);
                 w.Chart($"cnn_roc_{m}", ExperimentCharts.Roc(curves, classes,
-                    $"CNN {row.Config.Key}: one-vs-rest ROC on the test tracks, macro AUC {RocCurve.MacroAuc(curves):0.000}"), 900, 650);
+                    $"CNN {row.Config.Key}: one-vs-rest ROC on the test tracks, macro AUC {RocCurve.MacroAuc(curves):0.000}"), 900, 650, highlight: true);
             }
             string history = Path.Combine(outDir, row.ModelDir, "history.csv");
             if (File.Exists(history))
@@ -63,7 +63,7 @@ public static class CnnReport
                 }).WithChartTitle($"CNN {row.Config.Key}: learning curve")
                   .WithXAxisStyle<double, double, string>(TitleText: "epoch")
                   .WithYAxisStyle<double, double, string>(TitleText: "loss / accuracy");
-                w.Chart($"cnn_learning_curve_{m}", chart, 900, 500);
+                w.Chart($"cnn_learning_curve_{m}", chart, 900, 500, highlight: true);
             }
         }
         if (result.Rows.Count > 0)
@@ -74,9 +74,15 @@ public static class CnnReport
                 ["validation accuracy"] = ordered.Select(r => r.ValAccuracy).ToArray(),
                 ["test accuracy"] = ordered.Select(r => r.TestAccuracy).ToArray(),
                 ["test macro-F1"] = ordered.Select(r => r.TestMacroF1).ToArray(),
-            }, "CNN sweep: every configuration (track level)", "score"), 900, 650);
+            }, "CNN sweep: every configuration (track level)", "score"), 900, 650, highlight: true);
         }
         w.Table("best", best);
-        return best;
+        return new CnnReportResult(best, w.Highlights, w.Files);
     }
 }
+
+/// <summary>What <see cref="CnnReport.Write"/> produced.</summary>
+/// <param name="Best">Best configuration per image mode (the <c>best.csv</c> table).</param>
+/// <param name="Charts">The charts (HTML paths) in display order: per mode confusion, ROC, learning curve; then the sweep.</param>
+/// <param name="Files">Every file written.</param>
+public sealed record CnnReportResult(TidyTable Best, IReadOnlyList<string> Charts, IReadOnlyList<string> Files);

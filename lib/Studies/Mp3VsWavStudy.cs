@@ -18,7 +18,11 @@ namespace AudioAlchemy.Studies;
 /// <param name="Files">Files written.</param>
 /// <param name="Notes">Skipped items and other remarks.</param>
 public sealed record Mp3VsWavResult(TidyTable Similarity, TidyTable PerTrack, TidyTable Deltas, TidyTable Transfer, IReadOnlyList<string> Files,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The charts (HTML paths) to show, in order: the example track's band spectra, then |ΔdB| per band.</summary>
+    public IReadOnlyList<string> Charts { get; init; } = [];
+}
 
 /// <summary>
 /// MP3 vs WAV end to end: encode (cached), per-track band spectra and their similarity (<see cref="SpectrumSimilarity"/>:
@@ -33,7 +37,7 @@ public static class Mp3VsWavStudy
         string model = "rf(n_estimators=100)", int seed = 0, bool png = true, Action<string>? log = null)
     {
         var w = new ResultsWriter(outDir, png);
-        string cache = Path.Combine(dataDir, "cache", "mp3");
+        string cache = new DataLayout(dataDir).Mp3Cache;
         var comparisons = Mp3VsWav.Compare(rows, bitrates, cache, bands, skipped: s => { w.Note(s); log?.Invoke(s); });
         if (comparisons.Count == 0) throw new AlchemyException("mp3 vs wav: no track could be encoded and compared");
         log?.Invoke($"spectra: {comparisons.Count} (track, bitrate) pairs compared");
@@ -49,7 +53,7 @@ public static class Mp3VsWavStudy
         w.Table("per_track", perTrack);
         Charts(w, comparisons);
 
-        string tables = Path.Combine(dataDir, "tables");
+        string tables = new DataLayout(dataDir).Tables;
         var wavJobs = rows.Select(r => new FeatureJob(r.Id, 0, r.Path, r.Genre, r.Language, r.Artist, r.RowNumber)).ToList();
         string wavCsv = Path.Combine(tables, "mp3vswav-wav.csv");
         StudyInputs.Features(wavJobs, wavCsv, dataDir, log: log);
@@ -75,7 +79,7 @@ public static class Mp3VsWavStudy
         w.Table("feature_deltas", deltas);
         var transfer = TransferAccuracy.Evaluate(wavDf, variants, ModelSpec.Parse(model), "genre", seed: seed);
         w.Table("transfer", transfer);
-        return new Mp3VsWavResult(similarity, perTrack, deltas, transfer, w.Files, w.Notes);
+        return new Mp3VsWavResult(similarity, perTrack, deltas, transfer, w.Files, w.Notes) { Charts = w.Highlights };
     }
 
     private static void Charts(ResultsWriter w, IReadOnlyList<Mp3Comparison> comparisons)
@@ -88,13 +92,13 @@ public static class Mp3VsWavStudy
         w.Chart("spectrum_example", Chart.Combine(lines)
             .WithChartTitle($"Frequency histogram of {first}: mean power per band (dB)")
             .WithXAxisStyle<double, double, string>(TitleText: "band centre (Hz)")
-            .WithYAxisStyle<double, double, string>(TitleText: "mean power (dB)"), 900, 500);
+            .WithYAxisStyle<double, double, string>(TitleText: "mean power (dB)"), 900, 500, highlight: true);
         var diff = comparisons.GroupBy(c => c.Kbps).OrderBy(g => g.Key).Select(g => Chart.Line<double, double, string>(x: centres,
             y: Enumerable.Range(0, centres.Length).Select(b => g.Average(c => Math.Abs(c.Mp3.MeanDb[b] - c.Wav.MeanDb[b]))).ToArray(),
             Name: $"{g.Key} kbps")).ToList();
         w.Chart("band_abs_diff", Chart.Combine(diff)
             .WithChartTitle("MP3 vs WAV: mean |ΔdB| per band over tracks")
             .WithXAxisStyle<double, double, string>(TitleText: "band centre (Hz)")
-            .WithYAxisStyle<double, double, string>(TitleText: "|MP3 − WAV| (dB)"), 900, 500);
+            .WithYAxisStyle<double, double, string>(TitleText: "|MP3 − WAV| (dB)"), 900, 500, highlight: true);
     }
 }

@@ -8,13 +8,6 @@ using Microsoft.Data.Analysis;
 
 namespace AudioAlchemy.Studies;
 
-/// <summary>What <see cref="Q1Study"/> produced.</summary>
-/// <param name="Summary">One row per (cv, ablation, model): fold mean ± std of accuracy and macro metrics.</param>
-/// <param name="MinMax">Column min/max per cv scheme.</param>
-/// <param name="Files">Files written.</param>
-/// <param name="Notes">Skipped parts and why.</param>
-/// <param name="Seconds">Wall time.</param>
-public sealed record StudyResult(TidyTable Summary, TidyTable MinMax, IReadOnlyList<string> Files, IReadOnlyList<string> Notes, double Seconds);
 
 /// <summary>
 /// Research question 1 (sung language from audio): ablation complete / vocal / no_vocal (track_type 0/1/2 of the
@@ -52,11 +45,12 @@ public static class Q1Study
         var summary = MetricTables.Summary("cv", "ablation", "model");
         var perClass = MetricTables.PerClass("cv", "ablation", "model");
         var confusion = MetricTables.Confusion("cv", "ablation", "model");
+        var confusionCharts = new Dictionary<(string Cv, string Ablation, string Model), string>();
         if (frames is null) w.Note("GMM skipped: no frame-level features given (--frames <table> from `alchemy frames`)");
         var inputs = new List<(DataFrame Features, FrameTable? Frames, IReadOnlyList<(string Name, string TrackType)> Ablations)> { (features, frames, Ablations) };
         if (st.TrueStems is { } ts) inputs.Add((ts.Features, ts.Frames, TrueStemAblations));
         foreach (var (table, fr, ablations) in inputs)
-            RunInput(table, fr, ablations, o, st, c, w, models ?? Models, progress, summary, perClass, confusion);
+            RunInput(table, fr, ablations, o, st, c, w, models ?? Models, progress, summary, perClass, confusion, confusionCharts);
         var minmax = MetricTables.MinMax(summary, ["ablation", "model"], "cv");
         w.Table("q1_summary", summary);
         w.Table("q1_minmax", minmax);
@@ -69,14 +63,22 @@ public static class Q1Study
             var ablationNames = rows.Select(r => (string)r[1]!).Distinct().ToArray();
             var series = ablationNames.ToDictionary(a => a, a => modelNames.Select(m =>
                 rows.FirstOrDefault(r => (string)r[1]! == a && (string)r[2]! == m) is { } row ? (double)row[9]! : double.NaN).ToArray());
-            w.Chart($"q1_f1_{cv}", ExperimentCharts.GroupedBars(modelNames, series, $"Q1 language macro-F1 by ablation ({cv} CV)", "macro F1 (fold mean)"));
+            w.Chart($"q1_f1_{cv}", ExperimentCharts.GroupedBars(modelNames, series, $"Q1 language macro-F1 by ablation ({cv} CV)", "macro F1 (fold mean)"),
+                highlight: cv == "stratified");
         }
-        return new StudyResult(summary, minmax, w.Files, w.Notes, sw.Elapsed.TotalSeconds);
+        // Highlights: the stratified F1 chart, then per ablation the confusion matrix of its best model (macro-F1).
+        int f1 = summary.Columns.ToList().IndexOf("f1");
+        foreach (var g in summary.Rows.Where(r => TidyTable.Format(r[0]) == "stratified").GroupBy(r => (string)r[1]!))
+        {
+            var best = g.OrderByDescending(r => Convert.ToDouble(r[f1], System.Globalization.CultureInfo.InvariantCulture)).First();
+            if (confusionCharts.TryGetValue(("stratified", g.Key, (string)best[2]!), out var chart)) w.Highlight(chart);
+        }
+        return new StudyResult(summary, minmax, w.Files, w.Notes, sw.Elapsed.TotalSeconds) { Charts = w.Highlights };
     }
 
     private static void RunInput(DataFrame features, FrameTable? frames, IReadOnlyList<(string Name, string TrackType)> ablations, StudyOptions o,
         Q1Settings st, StudyColumns c, ResultsWriter w, IReadOnlyList<ModelSpec> models, IProgress<string>? progress,
-        TidyTable summary, TidyTable perClass, TidyTable confusion)
+        TidyTable summary, TidyTable perClass, TidyTable confusion, Dictionary<(string Cv, string Ablation, string Model), string> confusionCharts)
     {
         var all = DatasetBuilder.Build(features, new ColumnSelection(c.Language, c.Artist, c.Id, Exclude: c.Metadata));
         var types = TrackTypes(features, c);
@@ -129,8 +131,8 @@ public static class Q1Study
                     var pooled = r.Pooled;
                     MetricTables.AddPerClass(perClass, pooled, r.Classes, cvName, ablation, model);
                     MetricTables.AddConfusion(confusion, pooled, r.Classes, cvName, ablation, model);
-                    w.Chart($"q1_confusion_{cvName}_{ablation}_{model}", ExperimentCharts.ConfusionMatrix(pooled.Confusion, r.Classes,
-                        $"Q1 language, {ablation}, {model}, {cvName} CV"), 700, 600);
+                    confusionCharts[(cvName, ablation, model)] = w.Chart($"q1_confusion_{cvName}_{ablation}_{model}",
+                        ExperimentCharts.ConfusionMatrix(pooled.Confusion, r.Classes, $"Q1 language, {ablation}, {model}, {cvName} CV"), 700, 600);
                 }
             }
         }

@@ -64,7 +64,7 @@ public static class Q2ClassicalStudy
         progress?.Report("knn LOOCV sweep");
         var knn = Sweep.Run(train, "knn", ParameterGrid.Parse(s.KnnGrid).All(), new LeaveOneOut(), Scoring.Accuracy, cv);
         w.Table("q2_knn_sweep", knn.ToTable());
-        w.Chart("q2_knn_sweep", ExperimentCharts.Sweep(knn, "Q2 genre: KNN, leave-one-out accuracy on the training split", "n_neighbors"));
+        string knnChart = w.Chart("q2_knn_sweep", ExperimentCharts.Sweep(knn, "Q2 genre: KNN, leave-one-out accuracy on the training split", "n_neighbors"));
 
         progress?.Report("random-forest sweep");
         var rfGrid = ParameterGrid.Parse(s.RfGrid);
@@ -88,18 +88,21 @@ public static class Q2ClassicalStudy
                 m.Weighted.F1, RocCurve.MacroAuc(roc));
             MetricTables.AddPerClass(perClass, m, enc.Classes, name);
             MetricTables.AddConfusion(confusion, m, enc.Classes, name);
-            w.Chart($"q2_confusion_test_{name}", ExperimentCharts.ConfusionMatrix(m.Confusion, enc.Classes, $"Q2 genre, {name} ({best.Model.Params}), held-out test"), 800, 700);
+            w.Chart($"q2_confusion_test_{name}", ExperimentCharts.ConfusionMatrix(m.Confusion, enc.Classes, $"Q2 genre, {name} ({best.Model.Params}), held-out test"), 800, 700,
+                highlight: true);
             w.Chart($"q2_roc_test_{name}", ExperimentCharts.Roc(roc, enc.Classes, $"Q2 genre, {name}, held-out test ROC (one-vs-rest)"));
             var lc = LearningCurve.Run(train, best.Model, folds, Scoring.Accuracy, null, cv);
             foreach (var p in lc) curves.Add(name, p.TrainSize, p.TrainMean, p.TrainStd, p.ValidationMean, p.ValidationStd);
-            w.Chart($"q2_learning_curve_{name}", ExperimentCharts.LearningCurve(lc, $"Q2 genre, {name} ({best.Model.Params}) learning curve", "accuracy"));
+            w.Chart($"q2_learning_curve_{name}", ExperimentCharts.LearningCurve(lc, $"Q2 genre, {name} ({best.Model.Params}) learning curve", "accuracy"),
+                highlight: true);
         }
         w.Table("q2_test_metrics", testTable);
         w.Table("q2_test_per_class", perClass);
         w.Table("q2_test_confusion", confusion);
         w.Table("q2_learning_curves", curves);
         var minmax = MetricTables.MinMax(Rename(testTable), ["model"], "split");
-        return new StudyResult(testTable, minmax, w.Files, w.Notes, sw.Elapsed.TotalSeconds);
+        w.Highlight(knnChart);
+        return new StudyResult(testTable, minmax, w.Files, w.Notes, sw.Elapsed.TotalSeconds) { Charts = w.Highlights };
     }
 
     private static TidyTable Rename(TidyTable t)

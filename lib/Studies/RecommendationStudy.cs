@@ -11,7 +11,11 @@ namespace AudioAlchemy.Studies;
 /// <param name="Files">Every file written.</param>
 /// <param name="Notes">What the reader should know (sizes, ratings counts, caveats).</param>
 /// <param name="Seconds">Wall time.</param>
-public sealed record RecommendationStudyResult(TidyTable Metrics, TidyTable Language, IReadOnlyList<string> Files, IReadOnlyList<string> Notes, double Seconds);
+public sealed record RecommendationStudyResult(TidyTable Metrics, TidyTable Language, IReadOnlyList<string> Files, IReadOnlyList<string> Notes, double Seconds)
+{
+    /// <summary>The charts (HTML paths) in display order: NDCG on cold-start songs, on all held-out songs, language-aware vs blind.</summary>
+    public IReadOnlyList<string> Charts { get; init; } = [];
+}
 
 /// <summary>
 /// The recommendation study: simulated listeners (<see cref="ListenerSimulator"/>, or a real log) rate the library's
@@ -102,8 +106,9 @@ public static class RecommendationStudy
             t.WriteCsv(path);
             files.Add(path);
         }
-        files.AddRange(Charts(metrics, language, scales.Select(s => s.ToString()).ToList(), o));
-        return new RecommendationStudyResult(metrics, language, files, notes, sw.Elapsed.TotalSeconds);
+        var charts = Charts(metrics, language, scales.Select(s => s.ToString()).ToList(), o).ToList();
+        files.AddRange(charts);
+        return new RecommendationStudyResult(metrics, language, files, notes, sw.Elapsed.TotalSeconds) { Charts = charts };
     }
 
     /// <summary>The models compared, in <see cref="Models"/> order.</summary>

@@ -20,7 +20,7 @@ public static partial class StudyInputs
         string method = SeparatorChoice.Resolve(separator);
         int cores = Environment.ProcessorCount;
         var builder = new AblationBuilder(SeparatorChoice.Factory(method, cores > 1 ? 1 : null),
-            new AblationOptions(Path.Combine(dataDir, "ablation"), ParallelFiles: cores,
+            new AblationOptions(new DataLayout(dataDir).Ablation, ParallelFiles: cores,
                 ManifestName: method == "repet-sim" ? $"manifest-{corpusName}.csv" : $"manifest-{corpusName}-{method}.csv"));
         var r = builder.Build(manifest);
         foreach (var s in r.Skipped) log?.Invoke($"skipped row {s.Row} ({s.Id}): {s.Reason}");

@@ -31,6 +31,15 @@ public class StudyTests
         foreach (var f in new[] { "q1_summary.csv", "q1_minmax.csv", "q1_per_class.csv", "q1_confusion.csv", "q1_f1_stratified.html",
                      "q1_confusion_grouped_by_artist_vocal_GMM.html" })
             Assert.True(File.Exists(tmp.File(f)), f);
+        // Charts to show: the stratified F1 chart, then per ablation the confusion of its best stratified model.
+        Assert.Equal(tmp.File("q1_f1_stratified.html"), r.Charts[0]);
+        Assert.Equal(4, r.Charts.Count);
+        foreach (var ablation in new[] { "complete", "vocal", "no_vocal" })
+        {
+            string best = r.Summary.Rows.Where(x => (string)x[0]! == "stratified" && (string)x[1]! == ablation).OrderByDescending(x => (double)x[9]!).First()[2]!.ToString()!;
+            Assert.Contains(tmp.File($"q1_confusion_stratified_{ablation}_{best}.html"), r.Charts);
+        }
+        Assert.All(r.Charts, c => Assert.True(File.Exists(c), c));
         var csv = TableReader.Load(tmp.File("q1_summary.csv"));
         Assert.Equal(36, csv.Rows.Count);
         Assert.Equal(8, r.MinMax.Rows.Count);
@@ -57,6 +66,9 @@ public class StudyTests
         var r = Q2ClassicalStudy.Run(table, new StudyOptions(tmp.Path, Png: false, Folds: 3, Degree: 2), settings: settings);
         Assert.Equal(2, r.Summary.Rows.Count);
         Assert.All(r.Summary.Rows, row => Assert.True((double)row[4]! > 0.5, $"test accuracy {row[4]}"));
+        Assert.Equal(new[] { "q2_confusion_test_KNN", "q2_learning_curve_KNN", "q2_confusion_test_RF", "q2_learning_curve_RF", "q2_knn_sweep" }
+            .Select(n => tmp.File(n + ".html")), r.Charts);
+        Assert.All(r.Charts, c => Assert.True(File.Exists(c), c));
         var knn = TableReader.Load(tmp.File("q2_knn_sweep.csv"));
         Assert.Equal(8, knn.Rows.Count);
         Assert.Equal(3, TableReader.Load(tmp.File("q2_rf_sweep.csv")).Rows.Count);

@@ -74,6 +74,27 @@ public sealed partial class NotebookFormatRulesTests
         Assert.Contains("#r \"../cli/bin/Release/net10.0/AudioAlchemy.dll\"", source);
     }
 
+    /// <summary>
+    /// Cells call the library for every path (ResultsLayout, DataLayout, a study's Charts): no cell joins paths or spells
+    /// a results file name, so renaming a table or chart in the library cannot leave a notebook pointing at nothing.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_CellsNeverRebuildFileNames(string name)
+    {
+        var nb = JsonNode.Parse(File.ReadAllText(Path.Combine(Root(), "notebooks", name)))!.AsObject();
+        var bad = new List<string>();
+        foreach (var (cell, i) in nb["cells"]!.AsArray().Select((c, i) => (c!.AsObject(), i)))
+        {
+            if ((string?)cell["cell_type"] != "code") continue;
+            string source = string.Concat(cell["source"]!.AsArray().Select(l => (string?)l));
+            foreach (var line in source.Split('\n'))
+                if (line.Contains("Path.Combine(", StringComparison.Ordinal) || FileNameLiteral().IsMatch(line))
+                    bad.Add($"cell {i}: {line.Trim()}");
+        }
+        Assert.True(bad.Count == 0, $"{name} builds file names itself:\n" + string.Join("\n", bad));
+    }
+
     private static string Root()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
@@ -83,6 +104,9 @@ public sealed partial class NotebookFormatRulesTests
 
     [GeneratedRegex("""#r "nuget:\s*([^,"]+),\s*([^"]+)"\s*""")]
     private static partial Regex NugetLine();
+
+    [GeneratedRegex(@"""[^""\s]*[\w}]\.(html|csv|parquet|png|json|wav|npy|pt|ipynb)""")]
+    private static partial Regex FileNameLiteral();
 
     [GeneratedRegex("""<PackageVersion Include="([^"]+)" Version="([^"]+)" />""")]
     private static partial Regex PackageVersion();
