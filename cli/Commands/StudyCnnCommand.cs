@@ -3,6 +3,7 @@ using AudioAlchemy.Corpus;
 using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Demo;
 using AudioAlchemy.Models.Cnn;
+using AudioAlchemy.Reporting;
 using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
@@ -19,7 +20,7 @@ internal static class StudyCnnCommand
         var trackType = new Option<string>("--track-type") { Description = "With --manifest: which rows: full (0, or no track_type), vocals (1) or no_vocals (2)", DefaultValueFactory = _ => "full" };
         var dryRun = new Option<bool>("--dry-run") { Description = "List the configurations the budget selects and stop" };
         var synthetic = new Option<int>("--synthetic") { Description = "Instead of --mels: N synthetic tracks over 10 classes (128 mels × 1292 frames), for speed checks" };
-        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("results", "q2-cnn") };
+        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => new ResultsLayout("results").Q2Cnn };
         var image = new Option<string>("--image") { Description = "grey, viridis or both", DefaultValueFactory = _ => "both" };
         var maxConfigs = new Option<int>("--max-configs") { Description = "Random subset of the 108-config seed grid per image mode (0 = all)", DefaultValueFactory = _ => 6 };
         var maxEpochs = new Option<int>("--max-epochs") { Description = "Cap on every config's epochs (0 = none)", DefaultValueFactory = _ => 15 };

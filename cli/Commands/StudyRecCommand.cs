@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AudioAlchemy.Recommendation;
+using AudioAlchemy.Reporting;
 using AudioAlchemy.Studies;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ internal static class StudyRecCommand
     public static Command Create()
     {
         var library = new Option<string>("--library") { Description = "Song-embedding table from `alchemy embed`", Required = true };
-        var outDir = new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => Path.Combine("results", "rec") };
+        var outDir = new Option<string>("--out") { Description = "Results folder", DefaultValueFactory = _ => new ResultsLayout("results").Rec };
         var k = new Option<int>("--k") { Description = "Recommendation list length", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "First seed (repeat r uses seed + r)", DefaultValueFactory = _ => 0 };
         var repeats = new Option<int>("--repeats") { Description = "Independent repeats (new listeners and split)", DefaultValueFactory = _ => 3 };

@@ -12,4 +12,11 @@ public class ParameterException : AlchemyException
 
     /// <summary>Creates the error with a complete, user-facing message and its cause.</summary>
     public ParameterException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>
+    /// The one sample-rate rule (finite and &gt; 0): returns <paramref name="sr"/>, or throws
+    /// "<paramref name="name"/> must be positive (got X)", prefixed by <paramref name="context"/> when given.
+    /// </summary>
+    public static double PositiveRate(double sr, string name = "sr", string? context = null) =>
+        sr > 0 && double.IsFinite(sr) ? sr : throw new ParameterException($"{(context is null ? "" : context + ": ")}{name} must be positive (got {sr})");
 }

@@ -10,7 +10,7 @@ public static class Filters
     public static Matrix Mel(double sr = Defaults.SampleRate, int nFft = Defaults.NFft, int nMels = Defaults.NMels, double fmin = 0.0,
         double? fmax = null, bool htk = false, MelNorm norm = MelNorm.Slaney)
     {
-        if (sr <= 0) throw new ParameterException($"sr must be positive (got {sr})");
+        ParameterException.PositiveRate(sr);
         if (nFft < 2) throw new ParameterException($"n_fft must be >= 2 (got {nFft})");
         if (nMels < 1) throw new ParameterException($"n_mels must be >= 1 (got {nMels})");
         double fMax = fmax ?? sr / 2;

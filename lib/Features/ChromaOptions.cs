@@ -17,7 +17,7 @@ public sealed record ChromaOptions(double Sr = Defaults.SampleRate, double? Tuni
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad parameter.</summary>
     public ChromaOptions Validate()
     {
-        if (!(Sr > 0)) throw new ParameterException($"sr must be positive (got {Sr})");
+        ParameterException.PositiveRate(Sr);
         if (NChroma < 1) throw new ParameterException($"n_chroma must be >= 1 (got {NChroma})");
         if (Norm is double n && !(n > 0)) throw new ParameterException($"norm must be positive or null (got {n})");
         if (Tuning is double tu && !double.IsFinite(tu)) throw new ParameterException($"tuning must be finite (got {tu})");

@@ -19,7 +19,7 @@ public sealed record MelOptions(double Sr = Defaults.SampleRate, int NMels = Def
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad parameter.</summary>
     public MelOptions Validate()
     {
-        if (!(Sr > 0)) throw new ParameterException($"sr must be positive (got {Sr})");
+        ParameterException.PositiveRate(Sr);
         if (NMels < 1) throw new ParameterException($"n_mels must be >= 1 (got {NMels})");
         if (Fmin < 0 || !(FmaxEffective > Fmin)) throw new ParameterException($"need 0 <= fmin < fmax (got fmin {Fmin}, fmax {FmaxEffective})");
         if (!(Power > 0)) throw new ParameterException($"power must be positive (got {Power})");

@@ -18,7 +18,7 @@ public sealed class SpectralContext
     public SpectralContext(float[] y, double sr = Defaults.SampleRate, StftOptions? options = null, Stft? stft = null)
     {
         ArgumentNullException.ThrowIfNull(y);
-        if (!(sr > 0)) throw new ParameterException($"sr must be positive (got {sr})");
+        ParameterException.PositiveRate(sr);
         foreach (var v in y)
             if (!float.IsFinite(v)) throw new AlchemyException("audio buffer is not finite everywhere (NaN or infinity in y)");
         Y = y;

@@ -19,7 +19,7 @@ public sealed record Table1Options(double Sr = Defaults.SampleRate, int NFft = D
     /// <summary>Throws <see cref="AlchemyException"/> for inconsistent parameters.</summary>
     public Table1Options Validate()
     {
-        if (!(Sr > 0)) throw new AlchemyException($"sr must be positive (got {Sr})");
+        ParameterException.PositiveRate(Sr);
         if (NFft < 2) throw new AlchemyException($"n_fft must be >= 2 (got {NFft})");
         if (HopLength < 1) throw new AlchemyException($"hop_length must be >= 1 (got {HopLength})");
         if (NMels < 1) throw new AlchemyException($"n_mels must be >= 1 (got {NMels})");

@@ -19,7 +19,7 @@ public sealed record TempoOptions(double Sr = Defaults.SampleRate, int HopLength
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad parameter.</summary>
     public TempoOptions Validate()
     {
-        if (!(Sr > 0)) throw new ParameterException($"sr must be positive (got {Sr})");
+        ParameterException.PositiveRate(Sr);
         if (HopLength < 1) throw new ParameterException($"hop_length must be >= 1 (got {HopLength})");
         if (!(StartBpm > 0)) throw new ParameterException("start_bpm must be strictly positive");
         if (!(StdBpm > 0)) throw new ParameterException($"std_bpm must be strictly positive (got {StdBpm})");

@@ -96,9 +96,9 @@ public static class NearestNeighborFilter
     {
         int bins = S.Rows, frames = S.Cols;
         if (width < 1 || width >= (frames - 1) / 2)
-            throw new ArgumentException($"width={width} must be at least 1 and at most (frames - 1) // 2 = {(frames - 1) / 2} (frames = {frames})");
+            throw new ParameterException($"width={width} must be at least 1 and at most (frames - 1) // 2 = {(frames - 1) / 2} (frames = {frames})");
         int kk = k ?? DefaultNeighbors(frames, width);
-        if (kk < 1) throw new ArgumentException($"k must be >= 1 (got {kk})");
+        if (kk < 1) throw new ParameterException($"k must be >= 1 (got {kk})");
         int candidates = Math.Min(frames - 1, kk + 2 * width);
         var unit = NormalizedFrames(S);
         var patterns = new System.Collections.Concurrent.ConcurrentDictionary<int, int[]>();

@@ -15,7 +15,7 @@ public sealed record AblationOptions(string OutputDirectory = "data/ablation", i
     public AblationOptions Validate()
     {
         if (string.IsNullOrWhiteSpace(OutputDirectory)) throw new AlchemyException("AblationOptions.OutputDirectory: must not be empty");
-        if (SampleRate <= 0) throw new AlchemyException($"AblationOptions.SampleRate = {SampleRate}: must be positive");
+        ParameterException.PositiveRate(SampleRate, "SampleRate", "AblationOptions");
         if (ParallelFiles is < 1) throw new AlchemyException($"AblationOptions.ParallelFiles = {ParallelFiles}: must be >= 1");
         if (string.IsNullOrWhiteSpace(ManifestName) || ManifestName.IndexOfAny(['/', '\\']) >= 0)
             throw new AlchemyException($"AblationOptions.ManifestName = '{ManifestName}': must be a file name");

@@ -25,7 +25,7 @@ public sealed class SeparationEvaluator
     public SeparationEvaluator(Func<ISeparator> separatorFactory, int sampleRate = Defaults.SampleRate, int? parallelFiles = null)
     {
         this.separatorFactory = separatorFactory;
-        SampleRate = sampleRate > 0 ? sampleRate : throw new AlchemyException($"sample rate must be positive (got {sampleRate})");
+        SampleRate = (int)ParameterException.PositiveRate(sampleRate, "sample rate");
         ParallelFiles = parallelFiles ?? Environment.ProcessorCount;
         if (ParallelFiles < 1) throw new AlchemyException($"parallel files must be >= 1 (got {ParallelFiles})");
     }

@@ -39,7 +39,7 @@ internal static class PitchValidation
 {
     public static void Check(double sr, double fmin, double fmax, int frameLength, int hop, bool center, string padMode, int? winLength)
     {
-        if (!(sr > 0)) throw new AlchemyException($"sr must be positive (got {sr})");
+        ParameterException.PositiveRate(sr);
         if (fmax > sr / 2) throw new AlchemyException($"fmax={fmax:0.000} cannot exceed Nyquist frequency {sr / 2}");
         if (!(fmin < fmax)) throw new AlchemyException($"fmin={fmin:0.000} must be less than fmax={fmax:0.000}");
         if (!(fmin > 0)) throw new AlchemyException($"fmin={fmin:0.000} must be strictly positive");

@@ -59,7 +59,7 @@ public sealed class LearnedSeparator : ISeparator, IDisposable
     public SeparationResult Separate(float[] mixture, int sampleRate)
     {
         ArgumentNullException.ThrowIfNull(mixture);
-        if (sampleRate <= 0) throw new AlchemyException($"sample rate must be positive (got {sampleRate})");
+        ParameterException.PositiveRate(sampleRate, "sample rate");
         int n = mixture.Length;
         if (n == 0) return new SeparationResult([], [], sampleRate);
         foreach (var v in mixture)

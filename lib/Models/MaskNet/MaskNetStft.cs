@@ -15,7 +15,7 @@ public sealed record MaskNetStft(int SampleRate = 22050, int NFft = 1024, int Ho
     /// <summary>Checks the values (n_fft even and a multiple of the hop, so every sample is covered by n_fft/hop frames).</summary>
     public MaskNetStft Validate()
     {
-        if (SampleRate <= 0) throw new AlchemyException($"mask net STFT: sample rate must be positive (got {SampleRate})");
+        ParameterException.PositiveRate(SampleRate, "sample rate", "mask net STFT");
         if (NFft < 16 || NFft % 2 != 0) throw new AlchemyException($"mask net STFT: n_fft must be even and >= 16 (got {NFft})");
         if (HopLength < 1 || NFft % HopLength != 0) throw new AlchemyException($"mask net STFT: hop_length must divide n_fft (got {HopLength}, n_fft {NFft})");
         return this;
