@@ -9,7 +9,8 @@ namespace AudioAlchemy.Features.Pitch;
 /// segments of length g = gcd(frame_length, hop): every segment's spectrum is computed once and each frame sums
 /// its segments' auto- and adjacent cross-spectra before one inverse FFT of size 2g (valid when max_period &lt; g;
 /// otherwise one zero-padded FFT per frame). The following steps round like librosa's float32 code: the difference
-/// <c>d[k] = 2 (r[0] - r[k]) - Σ_{n&lt;k} x[n]²</c> and its running sum are float32, the normalisation is float64.</para>
+/// <c>d[k] = 2 (r[0] - r[k]) - Σ_{n&lt;k} x[n]²</c> and its running sum are float32, the normalisation is float64; like
+/// librosa, <c>d[1]</c> omits the <c>x[0]²</c> term (librosa zeroes row 0 of its energy array before reading it).</para>
 /// Not thread-safe: one instance per thread (buffers are reused across calls).
 /// </summary>
 internal sealed class DifferenceFunction
@@ -148,7 +149,10 @@ internal sealed class DifferenceFunction
         for (int k = 0; k < maxP; k++) { e += frame[k] * frame[k]; energy[k] = e; }
         float a0 = (float)r[0];
         d[0] = 0;
-        for (int k = 1; k <= maxP; k++) d[k] = 2f * (a0 - (float)r[k]) - energy[k - 1];
+        // librosa writes yin_frames[0] = 0 into the cumulative-energy array before the update that reads
+        // yin_frames[:max_period], so d[1] subtracts 0 instead of x[0]²: large when the signal has a DC offset.
+        if (maxP >= 1) d[1] = 2f * (a0 - (float)r[1]) - 0f;
+        for (int k = 2; k <= maxP; k++) d[k] = 2f * (a0 - (float)r[k]) - energy[k - 1];
         const double tiny = 2.2250738585072014e-308;
         float c = 0;
         for (int k = 1; k <= maxP; k++)

@@ -8,6 +8,11 @@ the real clip of issue 14 was about 0.35), writes y.npy, then librosa.pyin with 
 fmax C7, frame_length 2048, hop 512, all else default): pyin_f0.npy, pyin_voiced_flag.npy, pyin_voiced_prob.npy,
 the same for the clip without the offset (*_nodc.npy) for comparison, and for a synthetic 800 Hz voice + 0.35
 (y_voice.npy, *_voice.npy); params.json records versions.
+Last, the path of a user's file: a 1 s gated 800 Hz voice (0.25 s on, 0.25 s off: noise-only frames where the offset
+dominates) upsampled to 44100 Hz, + 0.35, written as a 16-bit PCM WAV (voice_dc_44100.wav), then
+librosa.load(sr=22050) (soxr_hq back to 22050, float32): y_load.npy and pyin_*_load.npy. In the noise-only frames
+librosa's d(1) omits x[0]^2 (it zeroes yin_frames[0] before reading it as the energy term), which matters only when
+x[0]^2 is large, i.e. with a DC offset.
 """
 import json
 import os
@@ -41,6 +46,24 @@ np.save(os.path.join(HERE, "pyin_f0_voice.npy"), f0)
 np.save(os.path.join(HERE, "pyin_voiced_flag_voice.npy"), vf)
 np.save(os.path.join(HERE, "pyin_voiced_prob_voice.npy"), vp)
 print("voice+dc voiced", int(vf.sum()), "of", len(vf), "mean f0", float(np.nanmean(f0[vf])))
+# The real-clip path: file at 44100 Hz PCM_16 -> librosa.load(sr=22050) -> pyin.
+import soundfile as sf
+tl = np.arange(sr) / sr
+phl = 2 * np.pi * np.cumsum(800 * (1 + 0.02 * np.sin(2 * np.pi * 0.5 * tl))) / sr
+rs = np.random.RandomState(2)
+gate = (np.floor(tl / 0.25) % 2 == 0).astype(float)
+vl = (0.2 * np.sin(phl) + 0.05 * np.sin(2 * phl)) * gate + 0.01 * rs.randn(len(tl))
+up = librosa.resample(vl.astype(np.float32), orig_sr=sr, target_sr=44100) + OFFSET
+wav = os.path.join(HERE, "voice_dc_44100.wav")
+sf.write(wav, np.clip(up, -1, 1), 44100, subtype="PCM_16")
+yl, _ = librosa.load(wav, sr=sr)
+np.save(os.path.join(HERE, "y_load.npy"), yl)
+f0, vf, vp = librosa.pyin(yl, **kw)
+np.save(os.path.join(HERE, "pyin_f0_load.npy"), f0)
+np.save(os.path.join(HERE, "pyin_voiced_flag_load.npy"), vf)
+np.save(os.path.join(HERE, "pyin_voiced_prob_load.npy"), vp)
+print("voice 44100 PCM_16 + dc, loaded: voiced", int(vf.sum()), "of", len(vf), "mean f0", float(np.nanmean(f0[vf])),
+      "mean", float(yl.mean()))
 with open(os.path.join(HERE, "params.json"), "w") as f:
     json.dump({"librosa": librosa.__version__, "numpy": np.__version__, "clip": "trumpet.ogg", "duration": 4.0,
                "offset": OFFSET, "pyin": {k: float(v) if not isinstance(v, int) else v for k, v in kw.items()}}, f, indent=1)
