@@ -23,8 +23,13 @@ internal static class StudyCommand
         var features = new Option<string>("--features") { Description = "Feature table (.csv/.parquet): track_id, track_type, genre, language, artist, numeric features", Required = true };
         var frames = new Option<string?>("--frames") { Description = "q1: frame table (track_id, track_type, frame, f_0.., from `alchemy frames`) for the GMM and GMM-UBM" };
         var models = new Option<string?>("--models") { Description = "q1: table models, comma-separated ModelSpecs (default logreg,rf(n_estimators=100),svm,lightgbm; 'none' = frame models only)" };
-        var frameModels = new Option<string>("--frame-models") { Description = "q1: frame models run with --frames: gmm, gmm-ubm", DefaultValueFactory = _ => "gmm,gmm-ubm" };
+        var frameModels = new Option<string>("--frame-models") { Description = "q1: frame models run with --frames: gmm, gmm-ubm, gmm-sv", DefaultValueFactory = _ => "gmm,gmm-ubm" };
         var components = new Option<int>("--components") { Description = "q1: GMM-UBM components", DefaultValueFactory = _ => 64 };
+        var sv = new Models.GmmSupervectorOptions();
+        var svComponents = new Option<int>("--sv-components") { Description = "q1: GMM-SV UBM components", DefaultValueFactory = _ => sv.Ubm.Ubm.Components };
+        var svRelevance = new Option<double>("--sv-relevance") { Description = "q1: GMM-SV per-track MAP relevance factor r", DefaultValueFactory = _ => sv.Ubm.RelevanceFactor };
+        var svL2 = new Option<double>("--sv-l2") { Description = "q1: L2 weight of the GMM-SV logistic regression", DefaultValueFactory = _ => sv.L2 };
+        var svUbmFrames = new Option<int>("--sv-ubm-frames") { Description = "q1: frames (equal per language) the GMM-SV UBM is trained on", DefaultValueFactory = _ => sv.Ubm.MaxUbmFrames };
         var relevance = new Option<double>("--relevance") { Description = "q1: GMM-UBM MAP relevance factor r", DefaultValueFactory = _ => 16 };
         var trueFeatures = new Option<string?>("--true-features") { Description = "q1: feature table of the corpus manifest (true stems: track_type 1/2 → vocal_true/no_vocal_true)" };
         var trueFrames = new Option<string?>("--true-frames") { Description = "q1: frame table of the corpus manifest's true stems" };
@@ -37,7 +42,7 @@ internal static class StudyCommand
         var testSplit = new Option<string?>("--test-split") { Description = "q2: score on exactly the tracks whose part is 'test' in this CSV (track,...,part), e.g. results/q2-cnn/split.csv" };
         var impute = ImputeOption.Create();
         var cmd = new Command(name, description) { features, outDir, seed, degree, folds, noPng, impute };
-        if (q1) foreach (var x in new Option[] { frames, models, frameModels, components, relevance, trueFeatures, trueFrames }) cmd.Options.Add(x); else { cmd.Options.Add(rfIter); cmd.Options.Add(testSplit); }
+        if (q1) foreach (var x in new Option[] { frames, models, frameModels, components, relevance, svComponents, svRelevance, svL2, svUbmFrames, trueFeatures, trueFrames }) cmd.Options.Add(x); else { cmd.Options.Add(rfIter); cmd.Options.Add(testSplit); }
         cmd.SetAction(p => CliRunner.Run(() =>
         {
             var o = new StudyOptions(p.GetValue(outDir)!, p.GetValue(seed), Math.Max(1, p.GetValue(degree)), !p.GetValue(noPng), p.GetValue(folds));
@@ -55,7 +60,9 @@ internal static class StudyCommand
                     ? new Q1TrueStems(TableReader.Load(tf), p.GetValue(trueFrames) is { } tfr ? FrameTable.Load(tfr, cols.Id, cols.TrackType, cols.Metadata) : null)
                     : p.GetValue(trueFrames) is not null ? throw new AlchemyException("--true-frames needs --true-features") : null;
                 var ubm = new Models.GmmUbmOptions(new Models.GmmOptions(Components: p.GetValue(components), MaxIterations: 20, Degree: o.Degree), p.GetValue(relevance));
-                var settings = new Q1Settings(p.GetValue(frameModels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Ubm: ubm, TrueStems: ts);
+                var svo = new Models.GmmSupervectorOptions(new Models.GmmUbmOptions(sv.Ubm.Ubm with { Components = p.GetValue(svComponents), Degree = o.Degree },
+                    p.GetValue(svRelevance), p.GetValue(svUbmFrames)), p.GetValue(svL2));
+                var settings = new Q1Settings(p.GetValue(frameModels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Ubm: ubm, TrueStems: ts, Supervector: svo);
                 r = Q1Study.Run(df, o, cols, fr, progress: progress, models: specs, settings: settings);
             }
             else r = Q2ClassicalStudy.Run(df, o, cols, new Q2Settings(RfRandomIterations: p.GetValue(rfIter),

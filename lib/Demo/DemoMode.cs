@@ -21,26 +21,26 @@ public static class DemoPlan
 {
     /// <summary>
     /// Parameter values by name for <paramref name="mode"/>; a notebook receives the ones its <c>parameters</c> cell declares.
-    /// Names: per_genre, seconds (corpus), folds, rf_iter (RF random search size, 0 = full grid), knn_grid, png (PNG screenshots of the shown figures), models (Q1 table models), frame_models (Q1 frame models: gmm, gmm-ubm; empty = none), max_configs
+    /// Names: per_genre, seconds (corpus), folds, rf_iter (RF random search size, 0 = full grid), knn_grid, png (PNG screenshots of the shown figures), models (Q1 table models), frame_models (Q1 frame models: gmm, gmm-ubm, gmm-sv; empty = none), max_configs
     /// (CNN configs per image mode, 0 = all 108), epochs (CNN epoch cap, 0 = the grid's), bitrates, mp3_tracks (0 = all), rec_users and rec_repeats (simulated listeners and repeats of the recommendation study).
     /// </summary>
     public static IReadOnlyDictionary<string, string> ParametersFor(DemoMode mode) => mode switch
     {
         DemoMode.Tiny => new Dictionary<string, string>
         {
-            ["per_genre"] = "3", ["seconds"] = "4", ["folds"] = "2", ["png"] = "false", ["models"] = "knn(n_neighbors=3)", ["frame_models"] = "gmm-ubm", ["rf_iter"] = "2", ["knn_grid"] = "n_neighbors=1|3;p=2;weights=uniform",
+            ["per_genre"] = "3", ["seconds"] = "4", ["folds"] = "2", ["png"] = "false", ["models"] = "knn(n_neighbors=3)", ["frame_models"] = "gmm-ubm,gmm-sv", ["rf_iter"] = "2", ["knn_grid"] = "n_neighbors=1|3;p=2;weights=uniform",
             ["max_configs"] = "1", ["epochs"] = "1", ["bitrates"] = "128", ["mp3_tracks"] = "20",
             ["rec_users"] = "60", ["rec_repeats"] = "1",
         },
         DemoMode.Quick => new Dictionary<string, string>
         {
-            ["per_genre"] = "8", ["seconds"] = "15", ["folds"] = "5", ["png"] = "true", ["models"] = "logreg,rf(n_estimators=100)", ["frame_models"] = "", ["rf_iter"] = "6", ["knn_grid"] = KnnGridFull,
+            ["per_genre"] = "8", ["seconds"] = "15", ["folds"] = "5", ["png"] = "true", ["models"] = "logreg,rf(n_estimators=100)", ["frame_models"] = "gmm-sv", ["rf_iter"] = "6", ["knn_grid"] = KnnGridFull,
             ["max_configs"] = "6", ["epochs"] = "15", ["bitrates"] = "128,192,320", ["mp3_tracks"] = "40",
             ["rec_users"] = "300", ["rec_repeats"] = "3",
         },
         DemoMode.Full => new Dictionary<string, string>
         {
-            ["per_genre"] = "20", ["seconds"] = "30", ["folds"] = "5", ["png"] = "true", ["models"] = Q1Models, ["frame_models"] = "gmm,gmm-ubm", ["rf_iter"] = "0", ["knn_grid"] = KnnGridFull,
+            ["per_genre"] = "20", ["seconds"] = "30", ["folds"] = "5", ["png"] = "true", ["models"] = Q1Models, ["frame_models"] = "gmm,gmm-ubm,gmm-sv", ["rf_iter"] = "0", ["knn_grid"] = KnnGridFull,
             ["max_configs"] = "0", ["epochs"] = "0", ["bitrates"] = "128,192,320", ["mp3_tracks"] = "0",
             ["rec_users"] = "300", ["rec_repeats"] = "5",
         },

@@ -23,6 +23,11 @@ public sealed record FrameDataset(Dataset Data, IReadOnlyList<float[][]> Frames)
         CrossValidate(seed => new GmmUbmClassifier(options with { Ubm = options.Ubm with { Seed = seed } }),
             new ModelSpec("gmm-ubm", ModelParams.Empty.With("components", options.Ubm.Components.ToString(System.Globalization.CultureInfo.InvariantCulture))), splitter, cv);
 
+    /// <summary>Evaluates the GMM supervector classifier with <paramref name="options"/> under <paramref name="splitter"/>.</summary>
+    public FrameCvResult CrossValidate(GmmSupervectorOptions options, ISplitter splitter, CvOptions? cv = null) =>
+        CrossValidate(seed => new GmmSupervectorClassifier(options with { Ubm = options.Ubm with { Ubm = options.Ubm.Ubm with { Seed = seed } } }),
+            new ModelSpec("gmm-sv", ModelParams.Empty.With("components", options.Ubm.Ubm.Components.ToString(System.Globalization.CultureInfo.InvariantCulture))), splitter, cv);
+
     /// <summary>Evaluates classifiers made by <paramref name="factory"/> (called with the CV seed) under <paramref name="splitter"/>.</summary>
     public FrameCvResult CrossValidate(Func<int, IFrameClassifier> factory, ModelSpec spec, ISplitter splitter, CvOptions? cv = null)
     {

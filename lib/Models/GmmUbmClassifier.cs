@@ -28,23 +28,38 @@ public sealed class GmmUbmClassifier : IFrameClassifier
     /// <inheritdoc />
     public void FitTracks(IReadOnlyList<float[][]> tracks, int[] y, int nClasses)
     {
-        if (tracks.Count != y.Length) throw new AlchemyException($"gmm-ubm: {tracks.Count} tracks but {y.Length} labels");
-        if (nClasses < 2) throw new AlchemyException($"gmm-ubm: need at least 2 classes, got {nClasses}");
+        var ubm = TrainUbm(tracks, y, nClasses, _o, "gmm-ubm");
+        Ubm = ubm;
+        _classes = Enumerable.Range(0, nClasses).Select(c =>
+        {
+            var f = tracks.Where((_, i) => y[i] == c).SelectMany(t => t).ToArray();
+            return f.Length == 0 ? null : MapAdaptation.AdaptMeans(ubm, f, _o.RelevanceFactor);
+        }).ToArray();
+    }
+
+    /// <summary>
+    /// The universal background model of <paramref name="tracks"/> (class <paramref name="y"/>[i]): a diagonal GMM fitted
+    /// on a seeded random subset of at most <see cref="GmmUbmOptions.MaxUbmFrames"/> frames, equal per class present.
+    /// <paramref name="name"/> prefixes errors.
+    /// </summary>
+    public static DiagonalGmm TrainUbm(IReadOnlyList<float[][]> tracks, int[] y, int nClasses, GmmUbmOptions o, string name)
+    {
+        if (tracks.Count != y.Length) throw new AlchemyException($"{name}: {tracks.Count} tracks but {y.Length} labels");
+        if (nClasses < 2) throw new AlchemyException($"{name}: need at least 2 classes, got {nClasses}");
         var byClass = Enumerable.Range(0, nClasses).Select(c => tracks.Where((_, i) => y[i] == c).SelectMany(t => t).ToArray()).ToArray();
         int present = byClass.Count(f => f.Length > 0);
-        if (present < 2) throw new AlchemyException("gmm-ubm: fewer than 2 classes have frames");
-        int perClass = Math.Max(1, _o.MaxUbmFrames / present);
+        if (present < 2) throw new AlchemyException($"{name}: fewer than 2 classes have frames");
+        int perClass = Math.Max(1, o.MaxUbmFrames / present);
         var pool = new List<float[]>();
         for (int c = 0; c < nClasses; c++)
         {
             var f = byClass[c];
             if (f.Length <= perClass) { pool.AddRange(f); continue; }
             var idx = Enumerable.Range(0, f.Length).ToArray();
-            new Random(_o.Ubm.Seed * 7919 + c).Shuffle(idx);
+            new Random(o.Ubm.Seed * 7919 + c).Shuffle(idx);
             pool.AddRange(idx.Take(perClass).Order().Select(i => f[i]));
         }
-        Ubm = new DiagonalGmm(_o.Ubm).Fit(pool);
-        _classes = byClass.Select(f => f.Length == 0 ? null : MapAdaptation.AdaptMeans(Ubm, f, _o.RelevanceFactor)).ToArray();
+        return new DiagonalGmm(o.Ubm).Fit(pool);
     }
 
     /// <summary>Average frame log-likelihood ratio of each track under each class, shape (n_tracks, nClasses); −∞ for untrained classes.</summary>

@@ -12,11 +12,13 @@ namespace AudioAlchemy.Studies;
 public sealed record Q1TrueStems(DataFrame Features, FrameTable? Frames);
 
 /// <summary>Frame-model choices of <see cref="Q1Study"/>.</summary>
-/// <param name="FrameModels">Frame-level models run when frames are given: "gmm" (per-language GMM), "gmm-ubm" (MAP-adapted UBM).</param>
+/// <param name="FrameModels">Frame-level models run when frames are given: "gmm" (per-language GMM), "gmm-ubm" (MAP-adapted UBM, likelihood-ratio scoring), "gmm-sv" (MAP-adapted mean supervectors + logistic regression).</param>
 /// <param name="Gmm">Per-language GMM options.</param>
 /// <param name="Ubm">GMM-UBM options (null = <see cref="GmmUbmOptions"/> defaults: 64 components, r = 16, top-5).</param>
 /// <param name="TrueStems">Optional true-stem input.</param>
-public sealed record Q1Settings(IReadOnlyList<string>? FrameModels = null, GmmOptions? Gmm = null, GmmUbmOptions? Ubm = null, Q1TrueStems? TrueStems = null)
+/// <param name="Supervector">GMM-SV options (null = <see cref="GmmSupervectorOptions()"/> defaults: 16 components, r = 2, L2 0.01).</param>
+public sealed record Q1Settings(IReadOnlyList<string>? FrameModels = null, GmmOptions? Gmm = null, GmmUbmOptions? Ubm = null, Q1TrueStems? TrueStems = null,
+    GmmSupervectorOptions? Supervector = null)
 {
     /// <summary>The frame models that run (default both).</summary>
     public IReadOnlyList<string> EffectiveFrameModels => FrameModels ?? ["gmm", "gmm-ubm"];
@@ -25,8 +27,9 @@ public sealed record Q1Settings(IReadOnlyList<string>? FrameModels = null, GmmOp
     public Q1Settings Validate()
     {
         foreach (var m in EffectiveFrameModels)
-            if (m is not ("gmm" or "gmm-ubm")) throw new AlchemyException($"q1: unknown frame model '{m}' (use gmm, gmm-ubm)");
+            if (m is not ("gmm" or "gmm-ubm" or "gmm-sv")) throw new AlchemyException($"q1: unknown frame model '{m}' (use gmm, gmm-ubm, gmm-sv)");
         Ubm?.Validate();
+        Supervector?.Validate();
         return this;
     }
 }

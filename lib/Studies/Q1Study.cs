@@ -117,8 +117,12 @@ public static class Q1Study
                         var fd = new FrameDataset(data, fr);
                         try
                         {
-                            var fcv = fm == "gmm" ? fd.CrossValidate(st.Gmm ?? new GmmOptions(), splitter, cvOptions)
-                                : fd.CrossValidate(st.Ubm ?? new GmmUbmOptions(), splitter, cvOptions);
+                            var fcv = fm switch
+                            {
+                                "gmm" => fd.CrossValidate(st.Gmm ?? new GmmOptions(), splitter, cvOptions),
+                                "gmm-sv" => fd.CrossValidate(st.Supervector ?? new GmmSupervectorOptions(), splitter, cvOptions),
+                                _ => fd.CrossValidate(st.Ubm ?? new GmmUbmOptions(), splitter, cvOptions),
+                            };
                             results.Add(fcv.Result);
                         }
                         catch (AlchemyException e) { w.Note($"{cvName} {ablation} {fm} skipped: {e.Message}"); }
@@ -147,6 +151,7 @@ public static class Q1Study
         "lightgbm" => "LightGBM",
         "gmm" => "GMM",
         "gmm-ubm" => "GMM-UBM",
+        "gmm-sv" => "GMM-SV",
         "knn" => "KNN",
         _ => m.Kind,
     };

@@ -42,7 +42,7 @@ public class GmmUbmTests
         Assert.Equal(1 * p * 1 + 81 * (1 - p), st.S[0][0], 9);
     }
 
-    private static (float[][][] Tracks, int[] Y) Synthetic(int perClass, int classes, int frames, int seed)
+    internal static (float[][][] Tracks, int[] Y) Synthetic(int perClass, int classes, int frames, int seed)
     {
         // Each class draws its frames from its own 3-component mixture in 6 dimensions; classes share one component.
         var rng = new Random(seed);
