@@ -67,7 +67,6 @@ internal static class FramesCommand
                     r = FrameBatch.Run(selection.Items, options, (_, _) => task.Increment(1));
                     task.Value = task.MaxValue;
                 });
-            var withFrames = FrameTableFile.WithFrames(r.Results);
             int manifestSkips = spec is null || spec.Index == 0 ? m.Problems.Count : 0;
             long rows = 0;
             if (spec is not null)
@@ -102,7 +101,7 @@ internal static class FramesCommand
                 return ExitCodes.Failed;
             }
             // A shard with no tracks of its own is a complete (empty) part: exit 0. A track with no frames counts as skipped.
-            return ExitCodes.ForBatch(withFrames.Count, r.Failures.Count + r.Empty.Count() + manifestSkips, selection.Items.Count);
+            return ExitCodes.ForBatch(r.WithFrames.Count, r.Failures.Count + r.Empty.Count() + manifestSkips, selection.Items.Count);
         }));
         return cmd;
     }

@@ -32,8 +32,7 @@ public sealed class GmmSupervectorClassifier : IFrameClassifier
     /// <inheritdoc />
     public void FitTracks(IReadOnlyList<float[][]> tracks, int[] y, int nClasses)
     {
-        if (tracks.Count != y.Length) throw new AlchemyException($"gmm-sv: {tracks.Count} tracks but {y.Length} labels");
-        Ubm = GmmUbmClassifier.TrainUbm(tracks, y, nClasses, _o, "gmm-sv");
+        Ubm = GmmUbmClassifier.TrainUbm(GmmUbmClassifier.FramesByClass(tracks, y, nClasses, "gmm-sv"), _o, "gmm-sv");
         var x = Supervectors(Ubm, tracks);
         _model = new LogisticRegressionClassifier(l2: _l2, seed: _o.Ubm.Seed);
         _model.Fit(x, y, nClasses);

@@ -28,30 +28,35 @@ public sealed class GmmUbmClassifier : IFrameClassifier
     /// <inheritdoc />
     public void FitTracks(IReadOnlyList<float[][]> tracks, int[] y, int nClasses)
     {
-        var ubm = TrainUbm(tracks, y, nClasses, _o, "gmm-ubm");
+        var byClass = FramesByClass(tracks, y, nClasses, "gmm-ubm");
+        var ubm = TrainUbm(byClass, _o, "gmm-ubm");
         Ubm = ubm;
-        _classes = Enumerable.Range(0, nClasses).Select(c =>
-        {
-            var f = tracks.Where((_, i) => y[i] == c).SelectMany(t => t).ToArray();
-            return f.Length == 0 ? null : MapAdaptation.AdaptMeans(ubm, f, _o.RelevanceFactor);
-        }).ToArray();
+        _classes = byClass.Select(f => f.Length == 0 ? null : MapAdaptation.AdaptMeans(ubm, f, _o.RelevanceFactor)).ToArray();
     }
 
     /// <summary>
-    /// The universal background model of <paramref name="tracks"/> (class <paramref name="y"/>[i]): a diagonal GMM fitted
-    /// on a seeded random subset of at most <see cref="GmmUbmOptions.MaxUbmFrames"/> frames, equal per class present.
-    /// <paramref name="name"/> prefixes errors.
+    /// The frames of <paramref name="tracks"/> pooled per class <paramref name="y"/>[i] (0..<paramref name="nClasses"/>−1),
+    /// after checking the labels; <paramref name="name"/> prefixes errors.
     /// </summary>
-    public static DiagonalGmm TrainUbm(IReadOnlyList<float[][]> tracks, int[] y, int nClasses, GmmUbmOptions o, string name)
+    public static float[][][] FramesByClass(IReadOnlyList<float[][]> tracks, int[] y, int nClasses, string name)
     {
         if (tracks.Count != y.Length) throw new AlchemyException($"{name}: {tracks.Count} tracks but {y.Length} labels");
         if (nClasses < 2) throw new AlchemyException($"{name}: need at least 2 classes, got {nClasses}");
-        var byClass = Enumerable.Range(0, nClasses).Select(c => tracks.Where((_, i) => y[i] == c).SelectMany(t => t).ToArray()).ToArray();
+        return Enumerable.Range(0, nClasses).Select(c => tracks.Where((_, i) => y[i] == c).SelectMany(t => t).ToArray()).ToArray();
+    }
+
+    /// <summary>
+    /// The universal background model of frames pooled per class (<see cref="FramesByClass"/>): a diagonal GMM fitted on a
+    /// seeded random subset of at most <see cref="GmmUbmOptions.MaxUbmFrames"/> frames, equal per class present.
+    /// <paramref name="name"/> prefixes errors.
+    /// </summary>
+    public static DiagonalGmm TrainUbm(IReadOnlyList<float[][]> byClass, GmmUbmOptions o, string name)
+    {
         int present = byClass.Count(f => f.Length > 0);
         if (present < 2) throw new AlchemyException($"{name}: fewer than 2 classes have frames");
         int perClass = Math.Max(1, o.MaxUbmFrames / present);
         var pool = new List<float[]>();
-        for (int c = 0; c < nClasses; c++)
+        for (int c = 0; c < byClass.Count; c++)
         {
             var f = byClass[c];
             if (f.Length <= perClass) { pool.AddRange(f); continue; }

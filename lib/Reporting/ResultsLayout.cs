@@ -2,8 +2,8 @@ namespace AudioAlchemy.Reporting;
 
 /// <summary>
 /// The layout of a results folder (the demo's <c>results/</c>): one study per sub-folder and the tables other steps read
-/// back. The only place these names are spelled: notebooks, the report index, the headlines and the CLI defaults use it,
-/// so no caller rebuilds a file name.
+/// back. Readers take these paths from here (notebooks, the report index, the headlines, the CLI defaults), so none of them
+/// rebuilds a file name; the study that writes a table still names it (e.g. <c>q1_summary</c> in Q1Study).
 /// </summary>
 /// <param name="Root">The results folder.</param>
 public sealed record ResultsLayout(string Root)
@@ -70,7 +70,4 @@ public sealed record ResultsLayout(string Root)
         new[] { Path.Combine(Q1, "q1_f1_stratified"), Path.Combine(Q2, "q2_confusion_test_RF"), Path.Combine(Q2, "q2_learning_curve_RF"),
                 Path.Combine(Q2Cnn, "cnn_confusion_grey"), Path.Combine(Mp3VsWav, "band_abs_diff") }
             .Select(p => p + ".png").Where(File.Exists).ToList();
-
-    /// <summary>Folder name of a study sub-folder, relative to <see cref="Root"/> (for the report's sections).</summary>
-    public string Relative(string folder) => Path.GetRelativePath(Root, folder);
 }

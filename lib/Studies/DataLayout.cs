@@ -2,7 +2,8 @@ namespace AudioAlchemy.Studies;
 
 /// <summary>
 /// The layout of a data folder (the demo's <c>data/</c>): generated corpus, ablation stems and every per-file cache.
-/// The only place these names are spelled; notebooks and studies ask it instead of rebuilding paths.
+/// Notebooks, study inputs and the recommendation inputs ask it instead of rebuilding paths (CLI defaults such as
+/// <c>frames --cache data/cache/frames</c> still spell their own).
 /// </summary>
 /// <param name="Root">The data folder.</param>
 public sealed record DataLayout(string Root)

@@ -72,10 +72,8 @@ internal static class ParquetRunMerge
     }
 
     /// <summary>One part table, column by column.</summary>
-    private sealed class PartColumns(ParquetSchema schema, DataField[] fields, ColumnData[] columns, long rows)
+    private sealed class PartColumns(DataField[] fields, ColumnData[] columns, long rows)
     {
-        public ParquetSchema Schema { get; } = schema;
-
         public DataField[] Fields { get; } = fields;
 
         public ColumnData[] Columns { get; } = columns;
@@ -117,7 +115,7 @@ internal static class ParquetRunMerge
                 for (int j = 0; j < fields.Length; j++) columns[j].ReadAsync(rg, fields[j], offset, counts[g]).GetAwaiter().GetResult();
                 offset += counts[g];
             }
-            return new PartColumns(reader.Schema, fields, columns, rows);
+            return new PartColumns(fields, columns, rows);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed record FrameFailure(FeatureJob Job, string Error);
 public sealed record FrameBatchResult(IReadOnlyList<FrameResult> Results, IReadOnlyList<FrameFailure> Failures, double Seconds, double AudioSeconds)
 {
     /// <summary>Results that have frames.</summary>
-    public IEnumerable<FrameResult> WithFrames => Results.Where(r => !r.Features.IsEmpty);
+    public IReadOnlyList<FrameResult> WithFrames => FrameTableFile.WithFrames(Results);
 
     /// <summary>Results with no frame (silent, unvoiced, too short).</summary>
     public IEnumerable<FrameResult> Empty => Results.Where(r => r.Features.IsEmpty);
