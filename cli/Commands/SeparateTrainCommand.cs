@@ -40,9 +40,10 @@ internal static class SeparateTrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed (split, weights, crops, augmentation)", DefaultValueFactory = _ => 0 };
         var threads = new Option<int?>("--jobs") { Description = "Torch threads (default: all cores)" };
         var limit = new Option<int?>("--limit") { Description = "Only the first N manifest rows" };
+        var init = new Option<string?>("--init") { Description = "Warm start: a model folder written by `separate train`, or 'shipped' (the library's model); same --arch/--hidden/--layers/STFT; fresh optimizer and schedule" };
         var chart = new Option<string>("--chart") { Description = "Validation-curve chart (HTML, and PNG when Chromium is present)", DefaultValueFactory = _ => Path.Combine("results", "separator_training.html") };
         var cmd = new Command("train", "Train the learned separator (mask network on magnitude STFT) on true stems: seeded, resumable, early stopping on validation SDR; --out always holds the best model so far")
-            { manifest, outDir, checkpoint, arch, hidden, layers, channels, depth, nFft, hop, sr, epochs, crops, batch, cropSec, lr, patience, valFraction, valSeconds, gain, remix, eq, seed, threads, limit, chart };
+            { manifest, outDir, checkpoint, arch, hidden, layers, channels, depth, nFft, hop, sr, epochs, crops, batch, cropSec, lr, patience, valFraction, valSeconds, gain, remix, eq, seed, threads, limit, init, chart };
         cmd.SetAction(p => CliRunner.Run(() =>
         {
             string path = p.GetValue(manifest)!, outPath = p.GetValue(outDir)!;
@@ -57,12 +58,18 @@ internal static class SeparateTrainCommand
             AnsiConsole.MarkupLine($"{data.Train.Count} training / {data.Validation.Count} validation songs loaded in {sw.Elapsed.TotalSeconds:0.0} s " +
                 $"(manifest sha256 {data.ManifestSha256[..12]}); {architecture.Describe()}, n_fft {stft.NFft}, hop {stft.HopLength}, {stft.SampleRate} Hz; checkpoint {Markup.Escape(ckpt)}");
             var trainer = new MaskNetTrainer(options);
+            using var initModel = p.GetValue(init) switch
+            {
+                null => null,
+                var s when s.Equals("shipped", StringComparison.OrdinalIgnoreCase) => MaskNetModel.LoadShipped(),
+                var folder => MaskNetModel.Load(folder),
+            };
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var lastReport = Stopwatch.StartNew();
             var result = trainer.Fit(architecture, stft, data, path, ckpt,
                 onEpoch: e => AnsiConsole.MarkupLine($"epoch {e.Epoch,3}: loss {e.TrainLoss:0.00} dB, validation vocals SDR {e.ValVocalsSdr:0.00} dB, accompaniment {e.ValAccompanimentSdr:0.00} dB, " +
                     $"lr {e.LearningRate:0.#####}, {e.Seconds:0.0} s wall, {e.CpuSeconds:0.0} CPU-s"),
-                onBest: m => m.Save(outPath),
+                onBest: m => m.Save(outPath), init: initModel,
                 onBatch: (done, total) =>
                 {
                     if (done == total || lastReport.Elapsed.TotalSeconds >= 30)

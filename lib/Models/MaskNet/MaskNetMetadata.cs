@@ -19,6 +19,7 @@ namespace AudioAlchemy.Models.MaskNet;
 /// <param name="BestEpoch">Epoch whose weights were saved.</param>
 /// <param name="History">Per-epoch learning curve.</param>
 /// <param name="CreatedUtc">ISO-8601 time of saving.</param>
+/// <param name="InitializedFrom">Warm start: the model the weights started from (its weights' SHA-256 and best epoch), null when trained from scratch.</param>
 public sealed record MaskNetMetadata(
     int FormatVersion,
     MaskNetArchitecture Architecture,
@@ -30,7 +31,8 @@ public sealed record MaskNetMetadata(
     int ValidationSongs,
     int BestEpoch,
     MaskNetEpoch[] History,
-    string CreatedUtc)
+    string CreatedUtc,
+    string? InitializedFrom = null)
 {
     /// <summary>JSON options: indented, enums as names, NaN allowed.</summary>
     public static JsonSerializerOptions Json { get; } = new()

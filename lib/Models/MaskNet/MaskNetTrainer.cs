@@ -29,9 +29,12 @@ public sealed class MaskNetTrainer(MaskNetTrainOptions options)
     /// none). <paramref name="onEpoch"/> sees each finished epoch, <paramref name="onBatch"/> each batch (done, total),
     /// <paramref name="onBest"/> the model right after an epoch that improved the validation score (e.g. to save it, so the
     /// best model so far is usable while training goes on; the network must not be disposed or changed by the callback).
+    /// <paramref name="init"/>: warm start from this model's weights and input normaliser (its architecture and STFT must be
+    /// <paramref name="architecture"/> and <paramref name="stft"/>); the optimizer and the learning-rate schedule start afresh.
     /// </summary>
+    /// <exception cref="AlchemyException">Bins that do not match the STFT, or an <paramref name="init"/> of another shape.</exception>
     public MaskNetTrainResult Fit(MaskNetArchitecture architecture, MaskNetStft stft, StemSet data, string manifestPath, string? checkpoint = null,
-        Action<MaskNetEpoch>? onEpoch = null, Action<int, int>? onBatch = null, Action<MaskNetModel>? onBest = null)
+        Action<MaskNetEpoch>? onEpoch = null, Action<int, int>? onBatch = null, Action<MaskNetModel>? onBest = null, MaskNetModel? init = null)
     {
         architecture.Validate();
         stft.Validate();
@@ -44,14 +47,23 @@ public sealed class MaskNetTrainer(MaskNetTrainOptions options)
         net.to(device);
         int samples = (int)Math.Round(_o.CropSeconds * stft.SampleRate);
         using var window = torch.hann_window(stft.NFft, periodic: true).to(device);
-        SetNormalizer(net, data.Train, stft, samples, window, device);
+        string? initFrom = null;
+        if (init is null) SetNormalizer(net, data.Train, stft, samples, window, device);
+        else
+        {
+            if (init.Metadata.Architecture != architecture || init.Metadata.Stft != stft)
+                throw new AlchemyException($"separator training: --init model is {init.Metadata.Architecture.Describe()}, n_fft {init.Metadata.Stft.NFft}, hop {init.Metadata.Stft.HopLength}, " +
+                    $"{init.Metadata.Stft.SampleRate} Hz; this run asks for {architecture.Describe()}, n_fft {stft.NFft}, hop {stft.HopLength}, {stft.SampleRate} Hz");
+            using (torch.no_grad()) net.load_state_dict(init.Network.state_dict());
+            initFrom = $"weights {init.WeightsSha256 ?? "(unsaved)"} best epoch {init.Metadata.BestEpoch} of {init.Metadata.History.Length}, manifest {init.Metadata.ManifestSha256}";
+        }
         using var optimizer = torch.optim.Adam(net.parameters(), lr: _o.LearningRate);
         var history = new List<MaskNetEpoch>();
         int bestEpoch = 0, sinceBest = 0, start = 1;
         double bestSdr = double.NegativeInfinity;
         bool stoppedEarly = false;
         MaskNetMetadata Meta() => new(1, architecture, stft, _o, data.ManifestSha256, manifestPath, data.Train.Count, data.Validation.Count,
-            bestEpoch, history.ToArray(), DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture));
+            bestEpoch, history.ToArray(), DateTime.UtcNow.ToString("o", CultureInfo.InvariantCulture), initFrom);
         if (checkpoint is not null && TryResume(checkpoint, net, optimizer, out var state))
         {
             history.AddRange(state.History);

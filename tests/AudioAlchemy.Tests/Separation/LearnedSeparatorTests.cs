@@ -182,6 +182,37 @@ public class LearnedSeparatorTests
     }
 
     [Fact]
+    public void WarmStart_ContinuesFromTheGivenWeights_AndRefusesAnotherShape()
+    {
+        var data = TinyStems();
+        var (_, _, mix) = SyntheticMix.LoopAndGlide(Sr, 1);
+        var first = new MaskNetTrainer(Tiny(2, 4)).Fit(TinyArch, Stft, data, "tiny.csv");
+        using (first.Model)
+        {
+            float[] start;
+            using (var s = new LearnedSeparator(first.Model, ownsModel: false)) start = s.Separate(mix, Sr).Vocals;
+            // a vanishing learning rate: the warm-started network stays (up to batch-norm statistics) the one it started from,
+            // while the same run from scratch is a different, untrained network
+            var still = Tiny(1, 9) with { LearningRate = 1e-12 };
+            var warm = new MaskNetTrainer(still).Fit(TinyArch, Stft, data, "tiny.csv", init: first.Model);
+            var cold = new MaskNetTrainer(still).Fit(TinyArch, Stft, data, "tiny.csv");
+            using (warm.Model)
+            using (cold.Model)
+            {
+                float[] w, c;
+                using (var s = new LearnedSeparator(warm.Model, ownsModel: false)) w = s.Separate(mix, Sr).Vocals;
+                using (var s = new LearnedSeparator(cold.Model, ownsModel: false)) c = s.Separate(mix, Sr).Vocals;
+                Assert.True(AgreementDb(start, w) > AgreementDb(start, c) + 10, $"warm {AgreementDb(start, w):0.0} dB, cold {AgreementDb(start, c):0.0} dB");
+                Assert.Contains($"best epoch {first.BestEpoch} of 2", warm.Model.Metadata.InitializedFrom);
+                Assert.Null(cold.Model.Metadata.InitializedFrom);
+            }
+            var wider = TinyArch with { Hidden = 24 };
+            var e = Assert.Throws<AlchemyException>(() => new MaskNetTrainer(still).Fit(wider, Stft, data, "tiny.csv", init: first.Model));
+            Assert.Contains("--init model is blstm h16", e.Message);
+        }
+    }
+
+    [Fact]
     public void ShippedModel_IsSmall_CarriesItsStftAndTrainingHash_AndSeparates()
     {
         Assert.True(SeparatorChoice.HasShippedModel, "the library is built with models/separator/");
