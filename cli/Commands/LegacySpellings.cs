@@ -15,6 +15,7 @@ internal static class LegacySpellings
         ["--degree"] = "--jobs",
         ["--threads"] = "--jobs",
         ["--hop"] = "--hop-length",
+        ["--task"] = "--label",
     };
 
     /// <summary>

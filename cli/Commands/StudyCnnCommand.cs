@@ -8,11 +8,14 @@ using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
 
-/// <summary><c>alchemy study q2-cnn</c>: the CNN sweep on mel images (grey/viridis) with a budget for small machines.</summary>
+/// <summary>
+/// <c>alchemy study cnn</c> (alias <c>q2-cnn</c>): the CNN sweep on mel images (grey/viridis) with a budget for small
+/// machines, for genre (Q2) or sung language (Q1) from any track type.
+/// </summary>
 internal static class StudyCnnCommand
 {
-    /// <summary>The <c>q2-cnn</c> subcommand.</summary>
-    public static Command Q2Cnn()
+    /// <summary>The <c>cnn</c> subcommand (alias <c>q2-cnn</c>).</summary>
+    public static Command Cnn()
     {
         var mels = new Option<string?>("--mels") { Description = "Folder of mel .npy files (n_mels × frames, dB) + labels.csv (file,label[,group]) + optional mel_params.json" };
         var manifest = new Option<string?>("--manifest") { Description = "Instead of --mels: a corpus manifest; the full mixes' mels are computed (librosa parity) and cached under --mel-cache" };
@@ -20,7 +23,7 @@ internal static class StudyCnnCommand
         var trackType = new Option<string>("--track-type") { Description = "With --manifest: which rows: full (0, or no track_type), vocals (1) or no_vocals (2)", DefaultValueFactory = _ => "full" };
         var dryRun = new Option<bool>("--dry-run") { Description = "List the configurations the budget selects and stop" };
         var synthetic = new Option<int>("--synthetic") { Description = "Instead of --mels: N synthetic tracks over 10 classes (128 mels × 1292 frames), for speed checks" };
-        var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => new ResultsLayout("results").Q2Cnn };
+        var output = new Option<string?>("--out") { Description = "Output folder (default: results/q2-cnn for genre, results/q1-cnn for language)" };
         var image = new Option<string>("--image") { Description = "grey, viridis or both", DefaultValueFactory = _ => "both" };
         var maxConfigs = new Option<int>("--max-configs") { Description = "Random subset of the 108-config seed grid per image mode (0 = all)", DefaultValueFactory = _ => 6 };
         var maxEpochs = new Option<int>("--max-epochs") { Description = "Cap on every config's epochs (0 = none)", DefaultValueFactory = _ => 15 };
@@ -37,16 +40,25 @@ internal static class StudyCnnCommand
         var patience = new Option<int[]>("--patience") { Description = "Override the grid's patience {2,5}", AllowMultipleArgumentsPerToken = true };
         var dropout = new Option<double[]>("--dropout") { Description = "Override the grid's dropout {0.2,0.3,0.5}", AllowMultipleArgumentsPerToken = true };
         var lr = new Option<double[]>("--lr") { Description = "Override the grid's learning rates {1e-2,1e-3,1e-4}", AllowMultipleArgumentsPerToken = true };
-        var task = new Option<string>("--task") { Description = "What the labels are (stored in the models)", DefaultValueFactory = _ => "genre" };
-        var cmd = new Command("q2-cnn", "CNN on mel images: sweep of the seed grid (budgeted), early stopping, track-level voting; writes results.csv and models")
-            { mels, manifest, melCache, trackType, dryRun, synthetic, output, image, maxConfigs, maxEpochs, byArtist, seed, crop, channels, batch, crops, mixup, threads, layers, epochs, patience, dropout, lr, task };
+        var task = new Option<string>("--label") { Description = "Manifest column to predict: genre (Q2) or language (Q1); stored in the models as their task", DefaultValueFactory = _ => "genre" };
+        var fmin = new Option<double?>("--fmin") { Description = "With --manifest: lowest mel frequency, Hz (librosa's fmin; default 0)" };
+        var fmax = new Option<double?>("--fmax") { Description = "With --manifest: highest mel frequency, Hz (librosa's fmax; default sr/2). 8000 spends every band on the voice's range" };
+        var activeCrop = new Option<float?>("--active-crop-db") { Description = "Train and vote only on crops where at least half the frames have a band within this many dB of the track's maximum (skips a stem's silences); default: all crops" };
+        var cmd = new Command("cnn", "CNN on mel images (genre or language, any track type): sweep of the seed grid (budgeted), early stopping, track-level voting; writes results.csv and models")
+            { mels, manifest, melCache, trackType, dryRun, synthetic, output, image, maxConfigs, maxEpochs, byArtist, seed, crop, channels, batch, crops, mixup, threads, layers, epochs, patience, dropout, lr, task, fmin, fmax, activeCrop };
+        cmd.Aliases.Add("q2-cnn");
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
             string label = parse.GetValue(task)!;
+            if (string.IsNullOrWhiteSpace(label)) throw new ParameterException("--label: give a manifest column, e.g. genre or language");
+            bool bands = parse.GetValue(fmin) is not null || parse.GetValue(fmax) is not null;
+            if (bands && parse.GetValue(manifest) is null) throw new ParameterException("--fmin/--fmax: only with --manifest (a --mels folder's mels are already computed)");
+            var melParams = new MelParams(FMin: parse.GetValue(fmin) ?? 0, FMax: parse.GetValue(fmax)).Validate();
+            string outDir = parse.GetValue(output) ?? (label == "language" ? new ResultsLayout("results").Q1Cnn : new ResultsLayout("results").Q2Cnn);
             IMelSource source = parse.GetValue(mels) is { } folder ? new NpyMelFolder(folder)
-                : parse.GetValue(manifest) is { } m ? new CorpusMelSource(RowsOfType(Manifest.Load(m).Rows, parse.GetValue(trackType)!), parse.GetValue(melCache)!, label)
+                : parse.GetValue(manifest) is { } m ? new CorpusMelSource(RowsOfType(Manifest.Load(m).Rows, parse.GetValue(trackType)!), parse.GetValue(melCache)!, label, melParams)
                 : parse.GetValue(synthetic) is > 0 and var n ? new SyntheticMels(new SyntheticMelOptions(TracksPerClass: Math.Max(1, n / 10), Seed: parse.GetValue(seed)))
-                : throw new AlchemyException("study q2-cnn: give --mels FOLDER, --manifest CSV or --synthetic N");
+                : throw new AlchemyException("study cnn: give --mels FOLDER, --manifest CSV or --synthetic N");
             var modes = parse.GetValue(image)!.ToLowerInvariant() switch
             {
                 "grey" or "gray" => new[] { MelImageMode.Grey },
@@ -67,13 +79,13 @@ internal static class StudyCnnCommand
             var options = new CnnSweepOptions(grid, new CnnSweepBudget(parse.GetValue(maxConfigs), parse.GetValue(maxEpochs), s),
                 new CnnTrainOptions(BatchSize: parse.GetValue(batch), CropsPerTrack: parse.GetValue(crops), Seed: s, Threads: parse.GetValue(threads) ?? 0,
                     Augment: new AugmentOptions(MixupAlpha: parse.GetValue(mixup))),
-                BaseChannels: parse.GetValue(channels), CropFrames: parse.GetValue(crop), SplitByGroup: parse.GetValue(byArtist), SplitSeed: s, Task: parse.GetValue(task)!);
+                BaseChannels: parse.GetValue(channels), CropFrames: parse.GetValue(crop), SplitByGroup: parse.GetValue(byArtist), SplitSeed: s, Task: label, ActiveCropDb: parse.GetValue(activeCrop));
             if (parse.GetValue(dryRun))
             {
                 foreach (var c in options.Grid.Select(options.Budget)) AnsiConsole.WriteLine(c.Key);
                 return 0;
             }
-            var r = new CnnSweep(options).Run(source, parse.GetValue(output)!, line => AnsiConsole.MarkupLine(Markup.Escape(line)));
+            var r = new CnnSweep(options).Run(source, outDir, line => AnsiConsole.MarkupLine(Markup.Escape(line)));
             foreach (var skipped in r.Skipped) AnsiConsole.MarkupLine($"[yellow]skipped:[/] {Markup.Escape(skipped)}");
             var table = new Table().AddColumns("config", "epochs run", "val acc", "test acc", "test macro-F1", "s/epoch");
             foreach (var row in r.Rows)
@@ -97,7 +109,7 @@ internal static class StudyCnnCommand
         if (!TrackTypes.TryParse(type, out var wanted)) throw new ParameterException($"--track-type: expected full, vocals or no_vocals (or 0, 1, 2), got '{type}'");
         var picked = rows.Where(r => (string.IsNullOrWhiteSpace(r.TrackType) ? TrackType.Full : TrackTypes.TryParse(r.TrackType, out var t) ? t : (TrackType?)null) == wanted).ToList();
         return picked.Count > 0 ? picked : throw new AlchemyException(
-            $"study q2-cnn: the manifest has no rows of track_type '{type}' (it has: {string.Join(", ", rows.Select(r => r.TrackType ?? "(none)").Distinct())})");
+            $"study cnn: the manifest has no rows of track_type '{type}' (it has: {string.Join(", ", rows.Select(r => r.TrackType ?? "(none)").Distinct())})");
     }
 
     private static T[] Or<T>(T[]? given, T[] fallback) => given is { Length: > 0 } ? given : fallback;

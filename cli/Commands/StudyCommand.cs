@@ -13,7 +13,7 @@ internal static class StudyCommand
         var cmd = new Command("study", "Run a research-question study on a feature table");
         cmd.Subcommands.Add(Verb("q1", "Q1 sung language: ablation complete/vocal/no_vocal x LogReg, RF, SVM-linear, LightGBM (+GMM with --frames)", q1: true));
         cmd.Subcommands.Add(Verb("q2-classical", "Q2 genre, classical models: KNN LOOCV sweep, RF sweep, learning curves, held-out test", q1: false));
-        cmd.Subcommands.Add(StudyCnnCommand.Q2Cnn());
+        cmd.Subcommands.Add(StudyCnnCommand.Cnn());
         cmd.Subcommands.Add(StudyRecCommand.Create());
         return cmd;
     }

@@ -32,6 +32,9 @@ public sealed record ResultsLayout(string Root)
     /// <summary>The Q2 held-out test metrics table.</summary>
     public string Q2TestMetrics => Path.Combine(Q2, "q2_test_metrics.csv");
 
+    /// <summary><c>study cnn --label language</c>: sung-language CNN sweep (models under <c>models/</c>).</summary>
+    public string Q1Cnn => Path.Combine(Root, "q1-cnn");
+
     /// <summary>Notebook 03 / <c>study q2-cnn</c>: genre CNN sweep (models under <c>models/</c>).</summary>
     public string Q2Cnn => Path.Combine(Root, "q2-cnn");
 

@@ -19,10 +19,13 @@ public static class AudioMel
     public static float[,] Extract(string audioPath, MelParams p, double? duration)
     {
         var (y, _) = AudioFile.Load(audioPath, sr: p.SampleRate, duration: duration);
-        var transform = new MelSpectrogramTransform(new MelOptions(p.SampleRate, p.NMels), new StftOptions(p.NFft, p.HopLength));
-        var db = Decibels.PowerToDb(transform.Compute(y), DbReference.Max, topDb: p.TopDb);
+        var db = Db(y, p);
         var mel = new float[db.Rows, db.Cols];
         Buffer.BlockCopy(db.Data, 0, mel, 0, db.Data.Length * sizeof(float));
         return mel;
     }
+
+    /// <summary>The CNN's mel of samples at <paramref name="p"/>'s rate: <c>power_to_db(melspectrogram(y, ...), ref=np.max, top_db)</c>, shape (n_mels, frames).</summary>
+    public static Matrix Db(float[] y, MelParams p) =>
+        Decibels.PowerToDb(new MelSpectrogramTransform(p.MelOptions, new StftOptions(p.NFft, p.HopLength)).Compute(y), DbReference.Max, topDb: p.TopDb);
 }

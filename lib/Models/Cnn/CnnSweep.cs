@@ -36,7 +36,7 @@ public sealed class CnnSweep(CnnSweepOptions options)
         {
             if (!data.TryGetValue(mode, out var d))
             {
-                var image = new MelImageOptions(mode, o.Scaling);
+                var image = new MelImageOptions(mode, o.Scaling, ActiveCropDb: o.ActiveCropDb).Validate();
                 MelCropDataset Part(int[] idx) => new(idx.Select(i => tracks[i]).ToList(), classes, image, o.CropFrames);
                 data[mode] = d = (Part(split.Train), Part(split.Validation), Part(split.Test));
             }

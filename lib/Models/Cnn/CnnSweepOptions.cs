@@ -12,6 +12,7 @@ namespace AudioAlchemy.Models.Cnn;
 /// <param name="SplitByGroup">Keep each group (artist) on one side of the split.</param>
 /// <param name="SplitSeed">Seed of the split.</param>
 /// <param name="Task">What the labels are ("genre", "language"), stored in the models.</param>
+/// <param name="ActiveCropDb">Train and vote on active crops only (see <see cref="MelImageOptions.ActiveCropDb"/>); null = all crops.</param>
 public sealed record CnnSweepOptions(
     CnnSweepGrid Grid,
     CnnSweepBudget Budget,
@@ -23,7 +24,8 @@ public sealed record CnnSweepOptions(
     double TestFraction = 0.15,
     bool SplitByGroup = false,
     int SplitSeed = 0,
-    string Task = "genre");
+    string Task = "genre",
+    float? ActiveCropDb = null);
 
 /// <summary>What a sweep produced.</summary>
 /// <param name="Rows">Every config's row, in run order (resumed rows included).</param>

@@ -61,10 +61,10 @@ public sealed class CorpusMelSource(IReadOnlyList<ManifestRow> rows, string cach
         using (var stream = File.OpenRead(audioPath)) key = Convert.ToHexStringLower(SHA256.HashData(stream))[..24];
         var p = Params;
         string file = Path.Combine(cacheDir, string.Create(CultureInfo.InvariantCulture,
-            $"{key}-sr{p.SampleRate}-n{p.NFft}-h{p.HopLength}-m{p.NMels}-t{p.TopDb}-d{seconds?.ToString("R", CultureInfo.InvariantCulture) ?? "all"}.npy"));
+            $"{key}-sr{p.SampleRate}-n{p.NFft}-h{p.HopLength}-m{p.NMels}-t{p.TopDb}{p.BandKey}-d{seconds?.ToString("R", CultureInfo.InvariantCulture) ?? "all"}.npy"));
         if (File.Exists(file)) return NpyMelFolder.ReadMel(file);
         var y = AudioFile.Load(audioPath, sr: p.SampleRate, duration: seconds).Samples;
-        var db = Decibels.PowerToDb(Feature.MelSpectrogram(y, p.SampleRate, p.NFft, p.HopLength, nMels: p.NMels), DbReference.Max, topDb: p.TopDb);
+        var db = AudioMel.Db(y, p);
         Npy.Write(file, db.Data, db.Rows, db.Cols); // atomic (temp file + rename)
         var mel = new float[db.Rows, db.Cols];
         for (int r = 0; r < db.Rows; r++) for (int c = 0; c < db.Cols; c++) mel[r, c] = db[r, c];

@@ -10,6 +10,7 @@ public sealed class MelCropDataset
 {
     private readonly float[][] _v;
     private readonly int[] _frames;
+    private readonly int[]?[] _active;
 
     /// <summary>Prepares <paramref name="tracks"/>; every label must be one of <paramref name="classes"/>.</summary>
     /// <exception cref="AlchemyException">Empty list, unknown label, mixed n_mels, or crop length below 1.</exception>
@@ -24,6 +25,7 @@ public sealed class MelCropDataset
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         _v = new float[tracks.Count][];
         _frames = new int[tracks.Count];
+        _active = new int[]?[tracks.Count];
         Labels = new int[tracks.Count];
         TrackIds = new string[tracks.Count];
         for (int k = 0; k < tracks.Count; k++)
@@ -37,7 +39,30 @@ public sealed class MelCropDataset
             if (t.Frames < cropFrames) v = Pad(v, NMels, t.Frames, cropFrames);
             _v[k] = v;
             _frames[k] = Math.Max(t.Frames, cropFrames);
+            if (Image.ActiveCropDb is { } db) _active[k] = ActiveOffsets(t.MelDb, _frames[k], cropFrames, db);
         }
+    }
+
+    /// <summary>
+    /// Crop starts whose window has at least half its frames active (a band within <paramref name="db"/> of the track's
+    /// maximum); null when there is none (then every start is allowed).
+    /// </summary>
+    private static int[]? ActiveOffsets(float[,] melDb, int frames, int crop, float db)
+    {
+        int m = melDb.GetLength(0), t = melDb.GetLength(1);
+        float top = float.NegativeInfinity;
+        foreach (float x in melDb) if (x > top) top = x;
+        var active = new int[frames + 1];                       // prefix sums of active frames (padding frames are silent)
+        for (int j = 0; j < frames; j++)
+        {
+            bool on = false;
+            if (j < t) for (int i = 0; i < m && !on; i++) on = melDb[i, j] >= top - db;
+            active[j + 1] = active[j] + (on ? 1 : 0);
+        }
+        var starts = new List<int>();
+        for (int o = 0; o + crop <= frames; o++)
+            if (2 * (active[o + crop] - active[o]) >= crop) starts.Add(o);
+        return starts.Count > 0 ? starts.ToArray() : null;
     }
 
     /// <summary>Image options (grey/viridis, dB scaling).</summary>
@@ -70,11 +95,24 @@ public sealed class MelCropDataset
     /// <summary>Frames of track <paramref name="track"/> (after padding to at least one crop).</summary>
     public int Frames(int track) => _frames[track];
 
-    /// <summary>A uniformly random crop start in [0, frames − crop].</summary>
-    public int RandomOffset(int track, Random rng) => rng.Next(0, _frames[track] - CropFrames + 1);
+    /// <summary>A uniformly random crop start in [0, frames − crop] (among the active starts with <see cref="MelImageOptions.ActiveCropDb"/>).</summary>
+    public int RandomOffset(int track, Random rng) =>
+        _active[track] is { } a ? a[rng.Next(a.Length)] : rng.Next(0, _frames[track] - CropFrames + 1);
 
-    /// <summary>Deterministic crop starts 0, hop, 2·hop, … plus a last crop ending at the track's end when not covered.</summary>
+    /// <summary>
+    /// Deterministic crop starts 0, hop, 2·hop, … plus a last crop ending at the track's end when not covered; with
+    /// <see cref="MelImageOptions.ActiveCropDb"/> only the active ones (all when none is active).
+    /// </summary>
     public int[] SlidingOffsets(int track, int hop)
+    {
+        var all = AllSlidingOffsets(track, hop);
+        if (_active[track] is not { } a) return all;
+        var set = new HashSet<int>(a);
+        var kept = all.Where(set.Contains).ToArray();
+        return kept.Length > 0 ? kept : all;
+    }
+
+    private int[] AllSlidingOffsets(int track, int hop)
     {
         if (hop < 1) throw new AlchemyException($"CNN dataset: crop hop must be ≥ 1 frame (got {hop})");
         int last = _frames[track] - CropFrames;

@@ -1,3 +1,5 @@
+using AudioAlchemy.Features;
+
 namespace AudioAlchemy.Models.Cnn;
 
 /// <summary>
@@ -9,13 +11,28 @@ namespace AudioAlchemy.Models.Cnn;
 /// <param name="HopLength">Hop length in samples.</param>
 /// <param name="NMels">Number of mel bands.</param>
 /// <param name="TopDb">Dynamic range below the clip's maximum, dB.</param>
+/// <param name="FMin">Lowest mel frequency, Hz (librosa's <c>fmin</c>, default 0).</param>
+/// <param name="FMax">Highest mel frequency, Hz (librosa's <c>fmax</c>; null = sr/2). Language models gain from
+/// spending all bands below 8 kHz, where the voice's formants and fricatives are.</param>
 public sealed record MelParams(
     int SampleRate = CnnDefaults.SampleRate,
     int NFft = CnnDefaults.NFft,
     int HopLength = CnnDefaults.HopLength,
     int NMels = CnnDefaults.NMels,
-    float TopDb = CnnDefaults.TopDb)
+    float TopDb = CnnDefaults.TopDb,
+    double FMin = 0,
+    double? FMax = null)
 {
+    /// <summary>librosa's mel options for these parameters.</summary>
+    public MelOptions MelOptions => new(SampleRate, NMels, FMin, FMax);
+
+    /// <summary>
+    /// The part of cache file names that says the band edges: empty for librosa's defaults (0 .. sr/2, so caches written
+    /// before the edges existed stay valid), else <c>-f{fmin}-{fmax}</c>.
+    /// </summary>
+    public string BandKey => FMin == 0 && FMax is null ? "" :
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-f{FMin:R}-{(FMax is { } f ? f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "nyq")}");
+
     /// <summary>Seconds covered by <paramref name="frames"/> frames.</summary>
     public double Seconds(int frames) => (double)frames * HopLength / SampleRate;
 
@@ -24,6 +41,9 @@ public sealed record MelParams(
     {
         if (SampleRate <= 0 || NFft <= 0 || HopLength <= 0 || NMels <= 0 || !(TopDb > 0))
             throw new AlchemyException($"mel parameters: all must be positive (sr {SampleRate}, n_fft {NFft}, hop {HopLength}, n_mels {NMels}, top_db {TopDb})");
+        if (FMax is { } hi && hi > SampleRate / 2.0) throw new AlchemyException($"mel parameters: fmax {hi} Hz is above the Nyquist frequency {SampleRate / 2.0} Hz");
+        try { MelOptions.Validate(); }
+        catch (ParameterException e) { throw new AlchemyException($"mel parameters: {e.Message}"); }
         return this;
     }
 }

@@ -31,11 +31,15 @@ public enum MelScaling
 /// <param name="Scaling">Fixed dB range (default) or per-track min/max.</param>
 /// <param name="MinDb">Lower end of the fixed range (maps to 0).</param>
 /// <param name="MaxDb">Upper end of the fixed range (maps to 1).</param>
+/// <param name="ActiveCropDb">Active crops only (null = every crop): training crops and voting windows are taken where at
+/// least half the frames have a band within this many dB of the track's loudest value, so a vocal stem's pauses (and a
+/// separated stem's leaked accompaniment between phrases) neither train nor vote. A track with no such window keeps all.</param>
 public sealed record MelImageOptions(
     MelImageMode Mode = MelImageMode.Grey,
     MelScaling Scaling = MelScaling.FixedDb,
     float MinDb = -CnnDefaults.TopDb,
-    float MaxDb = 0f)
+    float MaxDb = 0f,
+    float? ActiveCropDb = null)
 {
     /// <summary>Number of image channels: 1 for grey, 3 for viridis.</summary>
     public int Channels => Mode == MelImageMode.Viridis ? 3 : 1;
@@ -44,6 +48,7 @@ public sealed record MelImageOptions(
     public MelImageOptions Validate()
     {
         if (!(MaxDb > MinDb)) throw new AlchemyException($"mel image: MaxDb ({MaxDb}) must be greater than MinDb ({MinDb})");
+        if (ActiveCropDb is { } a && !(a > 0)) throw new AlchemyException($"mel image: the active-crop range must be > 0 dB (got {a})");
         return this;
     }
 }

@@ -37,7 +37,8 @@ public sealed class CommandLineParseTests
         ["experiment synth"] = (["--out", "s.csv"], [("--out", "s.csv")]),
         ["study q1"] = (["--features", "f.parquet", "--out", "r", "--jobs", "1"], [("--features", "f.parquet"), ("--out", "r"), ("--jobs", "1")]),
         ["study q2-classical"] = (["--features", "f.parquet", "--jobs", "2"], [("--features", "f.parquet"), ("--jobs", "2")]),
-        ["study q2-cnn"] = (["--synthetic", "20", "--out", "r", "--jobs", "1", "--image", "grey"], [("--synthetic", "20"), ("--out", "r"), ("--jobs", "1"), ("--image", "grey")]),
+        ["study cnn"] = (["--manifest", "m.csv", "--label", "language", "--track-type", "vocals", "--fmax", "8000", "--active-crop-db", "30", "--out", "r", "--jobs", "1", "--image", "grey"],
+            [("--manifest", "m.csv"), ("--label", "language"), ("--track-type", "vocals"), ("--fmax", "8000"), ("--active-crop-db", "30"), ("--out", "r"), ("--jobs", "1"), ("--image", "grey")]),
         ["study rec"] = (["--library", "e.parquet", "--out", "r"], [("--library", "e.parquet"), ("--out", "r")]),
         ["features"] = (["m.csv", "--out", "f.parquet", "--jobs", "2", "--hop-length", "256"], [("--out", "f.parquet"), ("--jobs", "2"), ("--hop-length", "256")]),
         ["frames"] = (["m.csv", "--out", "fr.parquet", "--jobs", "1"], [("--out", "fr.parquet"), ("--jobs", "1")]),
@@ -168,7 +169,8 @@ public sealed class CommandLineParseTests
     [InlineData("study q1 --features f.csv --degree=1", "q1", "--jobs", "1", "--degree")]
     [InlineData("features m.csv --hop 256", "features", "--hop-length", "256", "--hop")]
     [InlineData("melimage a.wav --out d --hop:128", "melimage", "--hop-length", "128", "--hop")]
-    [InlineData("study q2-cnn --synthetic 10 --threads 1", "q2-cnn", "--jobs", "1", "--threads")]
+    [InlineData("study q2-cnn --synthetic 10 --threads 1", "cnn", "--jobs", "1", "--threads")]
+    [InlineData("study cnn --synthetic 10 --task language", "cnn", "--label", "language", "--task")]
     [InlineData("separate train m.csv --threads 2", "train", "--jobs", "2", "--threads")]
     public void OldSpelling_ParsesAsTheNewOne_WithAWarning(string line, string command, string name, string value, string old)
     {
