@@ -15,7 +15,7 @@ internal static class EmbedCommand
     {
         var manifest = new Argument<string>("manifest") { Description = "Corpus manifest (CSV or JSON): id, path and optional title, artist, genre, language" };
         var output = new Option<string>("--out") { Description = "Output table (.parquet or .csv)", DefaultValueFactory = _ => "results/embeddings.parquet" };
-        var model = new Option<string?>("--model") { Description = "Genre CNN model folder (model.bin + model.json from `study q2-cnn`); omit for Table-1 features only" };
+        var model = new Option<string?>("--model") { Description = "Genre CNN model folder (model.bin + model.json from `study cnn`); omit for Table-1 features only" };
         var language = new Option<string?>("--language-model") { Description = "Sung-language CNN model folder" };
         var cache = new Option<string>("--cache") { Description = "Cache folder (features/ and embeddings/, keyed by audio content + model + parameters)", DefaultValueFactory = _ => Path.Combine("data", "cache") };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the cache" };

@@ -13,7 +13,7 @@ internal static class PredictCommand
     public static Command Create()
     {
         var input = new Argument<string>("input") { Description = "Audio file, or a mel spectrogram in dB as .npy of shape (n_mels, frames)" };
-        var model = new Option<string>("--model") { Description = "Model folder (model.bin + model.json) written by `study q2-cnn` or CnnClassifier.Save", Required = true };
+        var model = new Option<string>("--model") { Description = "Model folder (model.bin + model.json) written by `study cnn` or CnnClassifier.Save", Required = true };
         var language = new Option<string?>("--language-model") { Description = "Optional second model folder (e.g. sung language)" };
         var top = new Option<int>("--top") { Description = "Classes to show per model", DefaultValueFactory = _ => 10 };
         var cmd = new Command("predict", "Genre (and language) probabilities of a track from a trained CNN, voting over 3 s crops") { input, model, language, top };

@@ -23,4 +23,4 @@ stage features "$N" features /work/ablation/manifest.csv --out /work/features.pa
 merge features /work/features.parts /work/features.parquet
 stage mels "$N" mels /work/ablation/manifest.csv --out /work/mels.csv --cache /work/cache/mels
 merge mels /work/mels.parts /work/mels.csv
-echo "tables ready in the volume; run the studies as plain Jobs (args: study q1|q2|q2-cnn ...)"
+echo "tables ready in the volume; run the studies as plain Jobs (args: study q1|q2|cnn ...)"

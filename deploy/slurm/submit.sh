@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Submits the whole study as one chain of Slurm jobs (see README.md):
-#   ablate (array) → merge → features, frames, mels (arrays, in parallel) → merges → studies q1, q2, q2-cnn
+#   ablate (array) → merge → features, frames, mels (arrays, in parallel) → merges → studies q1, q2, cnn
 # Every arrow is --dependency=afterok, so a stage starts only when every task of the one before succeeded and its
 # merge found a complete, consistent set of parts.
 #   ALCHEMY=/shared/alchemy-bin/alchemy MANIFEST=/shared/fma/manifest.csv WORK=/shared/alchemy-work ./submit.sh
@@ -45,5 +45,5 @@ fi
 
 q1=$(single --dependency=afterok:"$q1_after" "$HERE/study.sbatch" q1 --features "$WORK/features.parquet" "${q1_frames[@]}" --out "$WORK/results")
 q2=$(single --dependency=afterok:"$feat_m" "$HERE/study.sbatch" q2 --features "$WORK/features.parquet" --out "$WORK/results")
-cnn=$(single --dependency=afterok:"$q2cnn_after" "$HERE/study.sbatch" q2-cnn --manifest "$ABL" --mel-cache "$WORK/cache/mels" --out "$WORK/results/q2-cnn")
-echo "studies: q1 $q1, q2 $q2, q2-cnn $cnn; logs in $WORK/logs; watch with: squeue -u ${USER:-$(id -un)}"
+cnn=$(single --dependency=afterok:"$q2cnn_after" "$HERE/study.sbatch" cnn --manifest "$ABL" --mel-cache "$WORK/cache/mels" --out "$WORK/results/q2-cnn")
+echo "studies: q1 $q1, q2 $q2, cnn $cnn; logs in $WORK/logs; watch with: squeue -u ${USER:-$(id -un)}"

@@ -14,17 +14,28 @@ public sealed record Explanation(bool? SameGenre, bool? SameLanguage, double Tem
         Same(query.GenreForMatching, rec.GenreForMatching), Same(query.LanguageForMatching, rec.LanguageForMatching),
         FoldedTempoRatio(query.Tempo, rec.Tempo), KeyFifths(query.Key, rec.Key));
 
-    /// <summary>One line, e.g. "same genre (rock), same language (es), tempo 121 vs 118 BPM (2.5% apart), key E minor vs G major (relative)".</summary>
+    /// <summary>
+    /// One line, e.g. "same predicted genre (rock), same language (es), tempo 121 vs 118 BPM (2.5% apart), key E minor vs
+    /// G major (relative key)". Genre and language say "predicted" when they come from a model's top class rather than
+    /// a label (for both songs; else which one was predicted), so a wrong prediction is not read as a fact.
+    /// </summary>
     public string Describe(Song query, Song rec)
     {
         var parts = new List<string>();
-        if (SameGenre is { } g) parts.Add(g ? $"same genre ({rec.GenreForMatching})" : $"other genre ({rec.GenreForMatching} vs {query.GenreForMatching})");
-        if (SameLanguage is { } l) parts.Add(l ? $"same language ({rec.LanguageForMatching})" : $"other language ({rec.LanguageForMatching} vs {query.LanguageForMatching})");
+        if (SameGenre is { } g) parts.Add(Compare(g, "genre", query.PredictedGenre is not null, rec.PredictedGenre is not null, query.GenreForMatching, rec.GenreForMatching));
+        if (SameLanguage is { } l) parts.Add(Compare(l, "language", query.PredictedLanguage is not null, rec.PredictedLanguage is not null, query.LanguageForMatching, rec.LanguageForMatching));
         if (double.IsFinite(TempoRatio))
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"tempo {rec.Tempo:0} vs {query.Tempo:0} BPM ({Math.Abs(TempoRatio - 1) * 100:0.#}% apart{(Math.Abs(rec.Tempo / query.Tempo - TempoRatio) > 1e-9 ? " at another metrical level" : "")})"));
         if (KeyDistance is { } k)
             parts.Add($"key {rec.Key} vs {query.Key} ({(k == 0 ? (rec.Key == query.Key ? "same key" : "relative key") : k == 1 ? "neighbouring key" : $"{k} fifths apart")})");
         return parts.Count == 0 ? "similar sound (no metadata to compare)" : string.Join(", ", parts);
+    }
+
+    private static string Compare(bool same, string what, bool queryPredicted, bool recPredicted, string? query, string? rec)
+    {
+        string kind = queryPredicted && recPredicted ? $"predicted {what}" : what;
+        string note = queryPredicted == recPredicted ? "" : queryPredicted ? "; the query's is predicted" : "; this song's is predicted";
+        return same ? $"same {kind} ({rec}{note})" : $"other {kind} ({rec} vs {query}{note})";
     }
 
     private static bool? Same(string? a, string? b) => a is null || b is null ? null : string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

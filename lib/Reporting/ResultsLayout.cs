@@ -35,7 +35,7 @@ public sealed record ResultsLayout(string Root)
     /// <summary><c>study cnn --label language</c>: sung-language CNN sweep (models under <c>models/</c>).</summary>
     public string Q1Cnn => Path.Combine(Root, "q1-cnn");
 
-    /// <summary>Notebook 03 / <c>study q2-cnn</c>: genre CNN sweep (models under <c>models/</c>).</summary>
+    /// <summary>Notebook 03 / <c>study cnn</c>: genre CNN sweep (models under <c>models/</c>).</summary>
     public string Q2Cnn => Path.Combine(Root, "q2-cnn");
 
     /// <summary>The CNN sweep's best configuration per image mode.</summary>

@@ -24,12 +24,14 @@ public sealed record MelParams(
     double? FMax = null)
 {
     /// <summary>librosa's mel options for these parameters.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public MelOptions MelOptions => new(SampleRate, NMels, FMin, FMax);
 
     /// <summary>
     /// The part of cache file names that says the band edges: empty for librosa's defaults (0 .. sr/2, so caches written
     /// before the edges existed stay valid), else <c>-f{fmin}-{fmax}</c>.
     /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string BandKey => FMin == 0 && FMax is null ? "" :
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-f{FMin:R}-{(FMax is { } f ? f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "nyq")}");
 

@@ -81,3 +81,16 @@ public class MelBandAndActiveCropTests
         Assert.Throws<AlchemyException>(() => new MelImageOptions(ActiveCropDb: 0).Validate());
     }
 }
+
+public class MelParamsJsonTests
+{
+    [Fact]
+    public void ModelJson_KeepsTheBandEdges_AndOnlyTheParameters()
+    {
+        string json = System.Text.Json.JsonSerializer.Serialize(new MelParams(FMin: 20, FMax: 8000), CnnMetadata.Json);
+        Assert.DoesNotContain("MelOptions", json);
+        Assert.DoesNotContain("BandKey", json);
+        Assert.Equal(new MelParams(FMin: 20, FMax: 8000), System.Text.Json.JsonSerializer.Deserialize<MelParams>(json, CnnMetadata.Json));
+        Assert.Equal(new MelParams(), System.Text.Json.JsonSerializer.Deserialize<MelParams>("{\"SampleRate\":22050,\"NFft\":2048,\"HopLength\":512,\"NMels\":128,\"TopDb\":80}", CnnMetadata.Json));
+    }
+}

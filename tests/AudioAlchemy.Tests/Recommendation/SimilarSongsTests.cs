@@ -45,6 +45,17 @@ public class SimilarSongsTests
     }
 
     [Fact]
+    public void Explanations_SayWhenGenreOrLanguageIsPredicted()
+    {
+        Song S(string id, string? genre, string? predGenre, string? lang, string? predLang) => new(id, null, null, null, genre, lang, double.NaN, null, predGenre, predLang);
+        string Text(Song q, Song r) => Explanation.Of(q, r).Describe(q, r);
+        Assert.Equal("same genre (rock), other language (es vs en)", Text(S("q", "rock", null, "en", null), S("r", "rock", null, "es", null)));
+        Assert.Equal("same predicted genre (rock), same predicted language (es)", Text(S("q", null, "rock", null, "es"), S("r", "pop", "rock", null, "es")));
+        Assert.Equal("other genre (pop vs rock; the query's is predicted), same language (en; this song's is predicted)",
+            Text(S("q", "jazz", "rock", "en", null), S("r", "pop", null, "fr", "en")));
+    }
+
+    [Fact]
     public void LanguageFilters()
     {
         using var dir = TestData.TempDir();
