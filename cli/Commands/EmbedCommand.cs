@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace AudioAlchemy.Cli.Commands;
 
 /// <summary>
-/// <c>alchemy embed MANIFEST --out TABLE [--model DIR] [--language-model DIR] [--cache DIR] [--duration S] [--jobs N] [--shard K/N|auto]</c>:
+/// <c>alchemy embed MANIFEST --out TABLE [--model DIR] [--language-model DIR [--language-separator learned]] [--cache DIR] [--duration S] [--jobs N] [--shard K/N|auto]</c>:
 /// one song-embedding row per full mix (CNN penultimate layer + probabilities, standardised Table-1 features).
 /// </summary>
 internal static class EmbedCommand
@@ -17,13 +17,14 @@ internal static class EmbedCommand
         var output = new Option<string>("--out") { Description = "Output table (.parquet or .csv)", DefaultValueFactory = _ => "results/embeddings.parquet" };
         var model = new Option<string?>("--model") { Description = "Genre CNN model folder (model.bin + model.json from `study cnn`); omit for Table-1 features only" };
         var language = new Option<string?>("--language-model") { Description = "Sung-language CNN model folder" };
+        var languageSeparator = new Option<string?>("--language-separator") { Description = "Feed the language CNN the vocals of this separator (best, learned, repet-sim), for a model trained on separated vocals; default: the full mix" };
         var cache = new Option<string>("--cache") { Description = "Cache folder (features/ and embeddings/, keyed by audio content + model + parameters)", DefaultValueFactory = _ => Path.Combine("data", "cache") };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the cache" };
         var duration = new Option<double?>("--duration") { Description = "Analyse only the first S seconds of each file" };
         var jobs = new Option<int?>("--jobs") { Description = "Files analysed in parallel for the Table-1 features (default: all cores)" };
         var cmd = new Command("embed", "Song embeddings of a manifest (genre/language CNN penultimate layer and probabilities, standardised Table-1 features) as a cached table")
         {
-            manifest, output, model, language, cache, noCache, duration, jobs,
+            manifest, output, model, language, languageSeparator, cache, noCache, duration, jobs,
         };
         var shard = new ShardOption();
         shard.AddTo(cmd);
@@ -31,7 +32,7 @@ internal static class EmbedCommand
         {
             var spec = shard.Resolve(parse);
             var o = new EmbedOptions(parse.GetValue(model), parse.GetValue(language), parse.GetValue(noCache) ? null : parse.GetValue(cache),
-                parse.GetValue(duration), parse.GetValue(jobs)).Validate();
+                parse.GetValue(duration), parse.GetValue(jobs), LanguageSeparator: parse.GetValue(languageSeparator)).Validate();
             string outPath = parse.GetValue(output)!;
             var sw = System.Diagnostics.Stopwatch.StartNew();
             EmbedResult r = null!;

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Experiments;
 using AudioAlchemy.Features;
 using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Models.Cnn;
+using AudioAlchemy.Models.MaskNet;
+using AudioAlchemy.Separation;
 using AudioAlchemy.Sharding;
 using Microsoft.Data.Analysis;
 
@@ -57,10 +60,18 @@ public static class SongEmbedder
         var summary = features.ToDictionary(f => f.Job.TrackId, f => f.Summary, StringComparer.Ordinal);
 
         var models = new List<(string Task, CnnClassifier Model, string Fingerprint)>();
+        ISeparator? separator = null;
         try
         {
+            if (o.LanguageSeparator is { } method) separator = SeparatorChoice.Factory(method)();
             foreach (var (task, dir) in new[] { ("genre", o.GenreModel), ("language", o.LanguageModel) })
-                if (dir is not null) { var m = CnnClassifier.Load(dir); models.Add((task, m, Fingerprint(dir))); }
+                if (dir is not null)
+                {
+                    var m = CnnClassifier.Load(dir);
+                    string fp = Fingerprint(dir);
+                    if (task == "language" && separator is not null) fp += "-v" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(separator.Settings)))[..12];
+                    models.Add((task, m, fp));
+                }
             var cnn = new Dictionary<(string, string), TrackEmbedding>();
             int fromCache = 0;
             foreach (var r in rows.Where(r => summary.ContainsKey(r.Id)).ToList())
@@ -73,7 +84,8 @@ public static class SongEmbedder
                         audioKey ??= AudioKey(r.Path);
                         string? file = o.CacheDir is null ? null : Path.Combine(o.CacheDir, "embeddings", $"{audioKey}-{fp}-d{o.Duration?.ToString("R", CultureInfo.InvariantCulture) ?? "all"}.json");
                         if (file is not null && File.Exists(file) && JsonSerializer.Deserialize<TrackEmbedding>(File.ReadAllText(file)) is { } hit) { cnn[(r.Id, task)] = hit; fromCache++; continue; }
-                        var mel = AudioMel.Extract(r.Path, model.Metadata.Mel, o.Duration);
+                        var mel = task == "language" && separator is not null ? VocalsMel(r.Path, model.Metadata.Mel, o.Duration, separator)
+                            : AudioMel.Extract(r.Path, model.Metadata.Mel, o.Duration);
                         var e = model.Embed(mel);
                         if (file is not null) AtomicFile.WriteAllText(file, JsonSerializer.Serialize(e));
                         cnn[(r.Id, task)] = e;
@@ -102,7 +114,18 @@ public static class SongEmbedder
         finally
         {
             foreach (var m in models) m.Model.Dispose();
+            (separator as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>The CNN mel (dB, (n_mels, frames)) of the vocals <paramref name="separator"/> takes out of an audio file.</summary>
+    private static float[,] VocalsMel(string path, MelParams p, double? duration, ISeparator separator)
+    {
+        var (y, _) = AudioFile.Load(path, sr: p.SampleRate, duration: duration);
+        var db = AudioMel.Db(separator.Separate(y, p.SampleRate).Vocals, p);
+        var mel = new float[db.Rows, db.Cols];
+        Buffer.BlockCopy(db.Data, 0, mel, 0, db.Data.Length * sizeof(float));
+        return mel;
     }
 
     /// <summary>Names of the Table-1 values standardised into <c>t1_*</c>, for <paramref name="nMfcc"/> coefficients.</summary>

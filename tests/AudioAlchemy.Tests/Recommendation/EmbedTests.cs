@@ -113,4 +113,41 @@ public class EmbedTests
         Assert.Equal(3, again.FromCache);
         Assert.Equal(before, File.ReadAllText(table));
     }
+
+    [Fact]
+    public void LanguageSeparator_FeedsTheLanguageCnnTheSeparatedVocals_AndKeysTheCacheBySeparator()
+    {
+        var tracks = TinyData.Tracks(perClass: 2);
+        var train = TinyData.Dataset(tracks);
+        var options = new CnnTrainOptions(Epochs: 1, Patience: 100, BatchSize: 8, CropsPerTrack: 2, Augment: AugmentOptions.None, Seed: 0, Threads: 1);
+        using var clf = CnnClassifier.FromTraining(new CnnTrainer(options).Fit(TinyData.Arch(train), train, null), train, new MelParams(NMels: TinyData.NMels), options, "language");
+        using var dir = TestData.TempDir();
+        string model = dir.File("lang");
+        clf.Save(model);
+        string manifest = Corpus(dir, withMissing: false);
+        // a tone plus noise, so the separator's vocals differ from the mix
+        var noise = new Random(1);
+        var y = TestData.Sine(300, 22050, 2.0).Select(v => v + 0.3f * (float)(noise.NextDouble() - 0.5)).ToArray();
+        AudioFile.Save(dir.File("s2.wav"), y, 22050);
+        string cache = dir.File("cache"), table = dir.File("emb.csv");
+
+        var r = SongEmbedder.Run(manifest, table, new EmbedOptions(LanguageModel: model, CacheDir: cache, LanguageSeparator: "learned"));
+        Assert.Equal(0, r.FromCache);
+        var lib = SongLibrary.Load(table);
+        using var separator = AudioAlchemy.Models.MaskNet.LearnedSeparator.Shipped();
+        var (mix, _) = AudioFile.Load(dir.File("s2.wav"), sr: 22050);
+        var vocalsMel = AudioMel.Db(separator.Separate(mix, 22050).Vocals, clf.Metadata.Mel);
+        var mel = new float[vocalsMel.Rows, vocalsMel.Cols];
+        for (int i = 0; i < vocalsMel.Rows; i++) for (int j = 0; j < vocalsMel.Cols; j++) mel[i, j] = vocalsMel[i, j];
+        var expected = clf.PredictProba(mel);
+        for (int c = 0; c < expected.Length; c++) Assert.Equal(expected[c], lib.Block("p_language")[2][c], 5);
+        var fromMix = clf.PredictProba(AudioMel.Extract(dir.File("s2.wav"), clf.Metadata.Mel));
+        Assert.NotEqual(fromMix, expected);
+
+        // the full-mix language outputs are cached apart from the separated ones
+        Assert.Equal(0, SongEmbedder.Run(manifest, table, new EmbedOptions(LanguageModel: model, CacheDir: cache)).FromCache);
+        Assert.Equal(3, SongEmbedder.Run(manifest, table, new EmbedOptions(LanguageModel: model, CacheDir: cache, LanguageSeparator: "learned")).FromCache);
+        Assert.Contains("needs --language-model", Assert.Throws<AlchemyException>(() => new EmbedOptions(LanguageSeparator: "learned").Validate()).Message);
+        Assert.Contains("expected one of", Assert.Throws<AlchemyException>(() => new EmbedOptions(LanguageModel: model, LanguageSeparator: "magic").Validate()).Message);
+    }
 }
