@@ -40,9 +40,16 @@ internal static class StudyCommand
         var noPng = new Option<bool>("--no-png") { Description = "Skip PNG rendering of charts" };
         var rfIter = new Option<int>("--rf-iter") { Description = "q2: random-search size of the RF sweep (0 = full grid)", DefaultValueFactory = _ => 12 };
         var testSplit = new Option<string?>("--test-split") { Description = "q2: score on exactly the tracks whose part is 'test' in this CSV (track,...,part), e.g. results/q2-cnn/split.csv" };
+        var cnn = new Option<bool>("--cnn") { Description = "q1: add the mel CNN rows (mels of each row's path, cached; 5-fold CV like the other models)" };
+        var cnnEpochs = new Option<int>("--cnn-epochs") { Description = "q1: CNN epochs per fold (early stopping on 15 % of the training fold, patience 5)", DefaultValueFactory = _ => 15 };
+        var cnnLr = new Option<double>("--cnn-lr") { Description = "q1: CNN learning rate (AdamW, cosine decay)", DefaultValueFactory = _ => 0.01 };
+        var cropFrames = new Option<int>("--crop-frames") { Description = "q1: CNN crop length in frames (130 ≈ 3 s)", DefaultValueFactory = _ => Models.Cnn.CnnDefaults.CropFrames };
+        var fmax = new Option<double?>("--fmax") { Description = "q1: CNN mel upper edge, Hz (default sr/2)" };
+        var activeCrop = new Option<float?>("--active-crop-db") { Description = "q1: CNN crops only where half the frames have a band within this many dB of the track's maximum" };
+        var cache = new Option<string>("--cache") { Description = "q1: cache folder (the CNN's mels under mels/)", DefaultValueFactory = _ => Path.Combine("data", "cache") };
         var impute = ImputeOption.Create();
         var cmd = new Command(name, description) { features, outDir, seed, degree, folds, noPng, impute };
-        if (q1) foreach (var x in new Option[] { frames, models, frameModels, components, relevance, svComponents, svRelevance, svL2, svUbmFrames, trueFeatures, trueFrames }) cmd.Options.Add(x); else { cmd.Options.Add(rfIter); cmd.Options.Add(testSplit); }
+        if (q1) foreach (var x in new Option[] { frames, models, frameModels, components, relevance, svComponents, svRelevance, svL2, svUbmFrames, trueFeatures, trueFrames, cnn, cnnEpochs, cnnLr, cropFrames, fmax, activeCrop, cache }) cmd.Options.Add(x); else { cmd.Options.Add(rfIter); cmd.Options.Add(testSplit); }
         cmd.SetAction(p => CliRunner.Run(() =>
         {
             var o = new StudyOptions(p.GetValue(outDir)!, p.GetValue(seed), Math.Max(1, p.GetValue(degree)), !p.GetValue(noPng), p.GetValue(folds));
@@ -62,7 +69,12 @@ internal static class StudyCommand
                 var ubm = new Models.GmmUbmOptions(new Models.GmmOptions(Components: p.GetValue(components), MaxIterations: 20, Degree: o.Degree), p.GetValue(relevance));
                 var svo = new Models.GmmSupervectorOptions(new Models.GmmUbmOptions(sv.Ubm.Ubm with { Components = p.GetValue(svComponents), Degree = o.Degree },
                     p.GetValue(svRelevance), p.GetValue(svUbmFrames)), p.GetValue(svL2));
-                var settings = new Q1Settings(p.GetValue(frameModels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Ubm: ubm, TrueStems: ts, Supervector: svo);
+                Q1Cnn? cnnRows = p.GetValue(cnn)
+                    ? new Q1Cnn(new Models.Cnn.CnnTrackOptions(new Models.Cnn.CnnTrainOptions(Epochs: p.GetValue(cnnEpochs), Patience: 5, LearningRate: p.GetValue(cnnLr), Seed: o.Seed, Threads: o.Degree),
+                            CropFrames: p.GetValue(cropFrames), Image: new Models.Cnn.MelImageOptions(ActiveCropDb: p.GetValue(activeCrop))),
+                        new Models.Cnn.MelParams(FMax: p.GetValue(fmax)), Path.Combine(p.GetValue(cache)!, "mels"))
+                    : p.GetValue(fmax) is not null || p.GetValue(activeCrop) is not null ? throw new ParameterException("--fmax / --active-crop-db: only with --cnn") : null;
+                var settings = new Q1Settings(p.GetValue(frameModels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Ubm: ubm, TrueStems: ts, Supervector: svo, Cnn: cnnRows);
                 r = Q1Study.Run(df, o, cols, fr, progress: progress, models: specs, settings: settings);
             }
             else r = Q2ClassicalStudy.Run(df, o, cols, new Q2Settings(RfRandomIterations: p.GetValue(rfIter),

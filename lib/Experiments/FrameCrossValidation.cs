@@ -57,8 +57,13 @@ public sealed record FrameDataset(Dataset Data, IReadOnlyList<float[][]> Frames)
             var model = factory(o.Seed);
             // Global codes are fine here: the encoder only orders class names, and a class missing from the training
             // fold gets no model (probability 0).
-            model.FitTracks(train, trainRows.Select(i => y[i]).ToArray(), enc.Classes.Length);
-            var proba = model.PredictTracksProba(test);
+            double[][] proba;
+            try
+            {
+                model.FitTracks(train, trainRows.Select(i => y[i]).ToArray(), enc.Classes.Length);
+                proba = model.PredictTracksProba(test);
+            }
+            finally { (model as IDisposable)?.Dispose(); }
             var pred = ClassifierExtensions.ArgMax(proba);
             results[f] = new FoldResult(fold.Index, testRows, pred, proba, ClassificationMetrics.Compute(testRows.Select(i => y[i]).ToArray(), pred), null);
         }

@@ -12,8 +12,8 @@ namespace AudioAlchemy.Studies;
 /// <summary>
 /// Research question 1 (sung language from audio): ablation complete / vocal / no_vocal (track_type 0/1/2 of the
 /// separated ablation manifest), plus vocal_true / no_vocal_true (the corpus' real stems) when given, × models
-/// (logistic regression, random forest, linear SVM, LightGBM on Table-1 rows; the per-language GMM and the GMM-UBM on
-/// frame-level features when frames are given), each under stratified k-fold and stratified group k-fold by artist.
+/// (logistic regression, random forest, linear SVM, LightGBM on Table-1 rows; the per-language GMM, GMM-UBM and GMM-SV on
+/// frame-level features when frames are given; the mel CNN when <see cref="Q1Settings.Cnn"/> is set), each under stratified k-fold and stratified group k-fold by artist.
 /// Writes the seed's table layout (ablation, model, accuracy, precision, recall, F1 + column min/max), per-class
 /// reports, confusion matrices and charts. A track without frames (silent/unvoiced) is left out of the frame models'
 /// scoring in its fold, with a note.
@@ -100,6 +100,12 @@ public static class Q1Study
                 foreach (int i in empty)
                     w.Note($"{ablation}: track {data.Ids[i]} has no frames ({frames.NoteOf(data.Ids[i], type) ?? "not in the frame table"}); left out of the frame models' scoring");
             }
+            float[][][]? mels = null;
+            if (st.Cnn is { } cnn)
+            {
+                try { mels = Q1CnnRows.Mels(features, c, data.Ids, type, cnn, note => w.Note($"{ablation}: {note}")); }
+                catch (AlchemyException e) { w.Note($"{ablation}: CNN skipped: {e.Message}"); }
+            }
             foreach (var splitter in schemes)
             {
                 string cvName = splitter is StratifiedGroupKFold ? "grouped_by_artist" : "stratified";
@@ -128,6 +134,12 @@ public static class Q1Study
                         catch (AlchemyException e) { w.Note($"{cvName} {ablation} {fm} skipped: {e.Message}"); }
                     }
                 else if (fr is not null) w.Note($"{cvName} {ablation}: fewer than {o.Folds} tracks have frames; frame models skipped");
+                if (mels is not null)
+                {
+                    progress?.Report($"{cvName} {ablation} cnn");
+                    try { results.Add(Q1CnnRows.CrossValidate(data, mels, st.Cnn!, splitter, cvOptions)); }
+                    catch (AlchemyException e) { w.Note($"{cvName} {ablation} CNN skipped: {e.Message}"); }
+                }
                 foreach (var r in results)
                 {
                     string model = ModelName(r.Model);
@@ -152,6 +164,7 @@ public static class Q1Study
         "gmm" => "GMM",
         "gmm-ubm" => "GMM-UBM",
         "gmm-sv" => "GMM-SV",
+        "cnn" => "CNN",
         "knn" => "KNN",
         _ => m.Kind,
     };
