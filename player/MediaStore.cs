@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using AudioAlchemy.Audio;
 using AudioAlchemy.Studies;
 
@@ -8,18 +7,25 @@ namespace AudioAlchemy.Player;
 /// <summary>
 /// The audio a player streams for a song: the WAV (the song's own file when it is a WAV, else a WAV copy decoded once) and
 /// MP3s encoded on demand with <see cref="Mp3VsWav.Encode"/> at the song's native rate (the project's <c>AudioFile.Save</c>
-/// MP3 path; content-addressed by the WAV's SHA-256, rate and bitrate, written atomically, so a rerun reuses them).
-/// Concurrent requests for the same file wait for one encoder run.
+/// MP3 path). Both live in the <see cref="ContentCache"/> under the cache root: WAV copies in stage <c>wav</c>, MP3s in
+/// stage <c>mp3</c> (shared with the MP3-vs-WAV study), keyed by content, rate and bitrate, written atomically, so a rerun
+/// reuses them. Concurrent requests for the same file wait for one encoder run.
 /// </summary>
 public sealed class MediaStore
 {
     private readonly TaskMemo<string> _files = new();
     private readonly ConcurrentDictionary<string, AudioInfo> _info = new(StringComparer.Ordinal);
 
-    /// <summary>Creates a store that caches into <paramref name="cacheDir"/>.</summary>
-    public MediaStore(string cacheDir) => CacheDir = Path.GetFullPath(cacheDir);
+    /// <summary>The stage folder of the decoded WAV copies under the cache root.</summary>
+    public const string WavStage = "wav";
 
-    /// <summary>The cache folder.</summary>
+    /// <summary>Version of the decoded WAV copies.</summary>
+    public const string WavVersion = "wav-f32-v1";
+
+    /// <summary>Creates a store that caches under the cache root <paramref name="cacheRoot"/>.</summary>
+    public MediaStore(string cacheRoot) => CacheDir = Path.GetFullPath(cacheRoot);
+
+    /// <summary>The cache root.</summary>
     public string CacheDir { get; }
 
     /// <summary>
@@ -50,9 +56,7 @@ public sealed class MediaStore
         if (info.Format.StartsWith("WAV", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(song.Row.Path);
         return Cached($"wav:{song.Id}", () =>
         {
-            string key;
-            using (var s = File.OpenRead(song.Row.Path)) key = Convert.ToHexStringLower(SHA256.HashData(s))[..24];
-            string wav = Path.Combine(CacheDir, $"{key}.wav");
+            string wav = new ContentCache(CacheDir, WavStage, WavVersion).PathForFile(song.Row.Path, ContentCache.Canonical(("encoding", "float32"), ("sr", "native")), "wav");
             if (!File.Exists(wav)) AudioFile.Save(wav, AudioFile.Load(song.Row.Path, sr: null, mono: false), new SaveOptions(AudioEncoding.Float32));
             return wav;
         }, song);

@@ -1,6 +1,7 @@
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Corpus.Synth;
 using AudioAlchemy.Demo;
+using AudioAlchemy.Studies;
 
 namespace AudioAlchemy.Player;
 
@@ -30,7 +31,7 @@ public static class PlayerDemoStep
         string png = Path.Combine(c.ResultsDir, "player", "player.png");
         string song = catalog.Songs[0].Id;
         c.Log($"{catalog.Songs.Count} songs; playing {song} (WAV, then MP3 128 kbps) in headless Chromium");
-        PlayerScreenshot.CaptureAsync(catalog, Path.Combine(c.DataDir, "cache", "player"), png, song, playSeconds: 6).GetAwaiter().GetResult();
+        PlayerScreenshot.CaptureAsync(catalog, new DataLayout(c.DataDir).Cache, png, song, playSeconds: 6).GetAwaiter().GetResult();
         return [png];
     }
 }

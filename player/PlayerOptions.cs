@@ -1,7 +1,7 @@
 namespace AudioAlchemy.Player;
 
 /// <summary>Settings of a <see cref="PlayerServer"/>.</summary>
-/// <param name="CacheDir">Folder of the encoded MP3s and WAV copies (content-addressed; shared by reruns).</param>
+/// <param name="CacheDir">Cache root (the CLI's <c>--cache</c>): encoded MP3s under <c>mp3/</c>, WAV copies under <c>wav/</c> (<see cref="ContentCache"/>; shared by reruns).</param>
 /// <param name="Port">TCP port on 127.0.0.1; 0 picks a free one.</param>
 /// <param name="Bands">Equal-width bands of the server's band spectra.</param>
 public sealed record PlayerOptions(string CacheDir, int Port = PlayerOptions.DefaultPort, int Bands = 64)

@@ -11,7 +11,7 @@ public static class PlayerScreenshot
 {
     /// <summary>Captures the page into <paramref name="pngPath"/>; returns the path.</summary>
     /// <param name="catalog">Songs to serve.</param>
-    /// <param name="cacheDir">MP3 cache folder.</param>
+    /// <param name="cacheDir">Cache root (MP3s under <c>mp3/</c>, WAV copies under <c>wav/</c>).</param>
     /// <param name="pngPath">Output PNG.</param>
     /// <param name="songId">Song to play (null = the first one).</param>
     /// <param name="playSeconds">How long to play before the shot.</param>

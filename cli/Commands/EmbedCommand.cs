@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Recommendation;
 using AudioAlchemy.Sharding;
 using Spectre.Console;
@@ -18,7 +19,7 @@ internal static class EmbedCommand
         var model = new Option<string?>("--model") { Description = "Genre CNN model folder (model.bin + model.json from `study cnn`); omit for Table-1 features only" };
         var language = new Option<string?>("--language-model") { Description = "Sung-language CNN model folder" };
         var languageSeparator = new Option<string?>("--language-separator") { Description = "Feed the language CNN the vocals of this separator (best, learned, repet-sim), for a model trained on separated vocals; default: the full mix" };
-        var cache = new Option<string>("--cache") { Description = "Cache folder (features/ and embeddings/, keyed by audio content + model + parameters)", DefaultValueFactory = _ => Path.Combine("data", "cache") };
+        var cache = CacheOption.Create(FeatureCache.Stage, SongEmbedder.EmbeddingStage);
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the cache" };
         var duration = new Option<double?>("--duration") { Description = "Analyse only the first S seconds of each file" };
         var jobs = new Option<int?>("--jobs") { Description = "Files analysed in parallel for the Table-1 features (default: all cores)" };

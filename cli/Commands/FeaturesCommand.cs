@@ -17,7 +17,7 @@ internal static class FeaturesCommand
         var manifest = new Argument<string>("manifest") { Description = "Corpus manifest (CSV or JSON, docs/corpus.md): id, path and optional track_type, genre, language, artist, vocals_path, accompaniment_path" };
         var output = new Option<string>("--out") { Description = "Output table (.parquet or .csv)", DefaultValueFactory = _ => "results/features.parquet" }.Extensions(".parquet", ".csv");
         var duration = new Option<double?>("--duration") { Description = "Analyse only the first S seconds of each file" };
-        var cache = new Option<string>("--cache") { Description = "Cache folder (one JSON per file content + parameters)", DefaultValueFactory = _ => "data/cache/features" };
+        var cache = CacheOption.Create(FeatureCache.Stage);
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the cache" };
         var jobs = new Option<int?>("--jobs") { Description = "Files processed in parallel (default: all cores)" };
         var sr = new Option<int>("--sr") { Description = "Sample rate to load at", DefaultValueFactory = _ => Dsp.Defaults.SampleRate };

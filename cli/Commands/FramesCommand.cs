@@ -23,7 +23,7 @@ internal static class FramesCommand
         var manifest = new Argument<string>("manifest") { Description = "Corpus or ablation manifest (CSV/JSON): id, path, optional track_type, vocals_path, accompaniment_path" };
         var output = new Option<string>("--out") { Description = "Output frame table (.parquet or .csv)", DefaultValueFactory = _ => "results/frames.parquet" }.Extensions(".parquet", ".csv");
         var duration = new Option<double?>("--duration") { Description = "Analyse only the first S seconds of each file" };
-        var cache = new Option<string>("--cache") { Description = "Cache folder (one .npy per file content + parameters)", DefaultValueFactory = _ => "data/cache/frames" };
+        var cache = CacheOption.Create(FrameCache.Stage);
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the cache" };
         var jobs = new Option<int?>("--jobs") { Description = "Files processed in parallel (default: all cores)" };
         var trackType = new Option<string?>("--track-type") { Description = "Keep only this track type (0/1/2 or full/vocals/no_vocals)" };

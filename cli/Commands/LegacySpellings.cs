@@ -2,7 +2,7 @@ namespace AudioAlchemy.Cli.Commands;
 
 /// <summary>
 /// Old option spellings, still accepted for one release as hidden aliases: before parsing, <see cref="Rewrite"/> turns
-/// each into the one spelling every verb now uses (<c>--out</c>, <c>--jobs</c>, <c>--hop-length</c>) and warns once per
+/// each into the one spelling every verb now uses (<c>--out</c>, <c>--jobs</c>, <c>--hop-length</c>, <c>--label</c>, <c>--cache</c>) and warns once per
 /// old spelling. They never appear in <c>--help</c>, and a test checks that no verb defines them any more.
 /// Also accepts the shorthand <c>alchemy separate AUDIO</c> for <c>alchemy separate run AUDIO</c> (no warning).
 /// </summary>
@@ -16,6 +16,7 @@ internal static class LegacySpellings
         ["--threads"] = "--jobs",
         ["--hop"] = "--hop-length",
         ["--task"] = "--label",
+        ["--mel-cache"] = "--cache", // study cnn; the value is now the cache ROOT (mels under DIR/mels)
     };
 
     /// <summary>

@@ -11,8 +11,9 @@ namespace AudioAlchemy.Cli.Commands;
 
 /// <summary>
 /// <c>alchemy mels MANIFEST --cache DIR --out TABLE.csv [--track-type T] [--jobs N] [--shard K/N|auto]</c>: the CNN's mel
-/// spectrograms (<see cref="CorpusMelSource"/>: librosa-parity mel, power_to_db ref=max) of every row, into the mel cache
-/// that <c>study cnn --manifest M --mel-cache DIR</c> reads, plus an index table (id, track_type, path, n_mels, frames).
+/// spectrograms (<see cref="CorpusMelSource"/>: librosa-parity mel, power_to_db ref=max) of every row, into the mel stage
+/// (<c>DIR/mels</c>) of the cache root that <c>study cnn --manifest M --cache DIR</c> reads, plus an index table (id,
+/// track_type, path, n_mels, frames).
 /// The mel stage of a Slurm run (deploy/slurm/mels.sbatch).
 /// </summary>
 internal static class MelsCommand
@@ -20,7 +21,7 @@ internal static class MelsCommand
     public static Command Create()
     {
         var manifest = new Argument<string>("manifest") { Description = "Corpus or ablation manifest (CSV or JSON)" };
-        var cache = new Option<string>("--cache") { Description = "Mel cache folder (the --mel-cache of study cnn)", DefaultValueFactory = _ => Path.Combine("data", "cache", "mels") };
+        var cache = CacheOption.Create(CorpusMelSource.Stage);
         var output = new Option<string>("--out") { Description = "Index table (.csv): id, track_type, path, n_mels, frames", DefaultValueFactory = _ => Path.Combine("results", "mels.csv") };
         var trackType = new Option<string>("--track-type") { Description = "Only rows of this track_type (full, vocals, no_vocals or 0/1/2); default all", DefaultValueFactory = _ => "all" };
         var jobs = new Option<int?>("--jobs") { Description = "Files in parallel (default: all cores)" };

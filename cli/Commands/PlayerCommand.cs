@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AudioAlchemy.Player;
+using AudioAlchemy.Studies;
 using Spectre.Console;
 
 namespace AudioAlchemy.Cli.Commands;
@@ -11,7 +12,7 @@ internal static class PlayerCommand
     {
         var inputs = new Argument<string[]>("inputs") { Description = "A manifest (.csv/.tsv/.json) or audio files (default: data/demo/manifest.csv)", Arity = ArgumentArity.ZeroOrMore };
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 = a free one)", DefaultValueFactory = _ => PlayerOptions.DefaultPort };
-        var cache = new Option<string>("--cache") { Description = "Folder of encoded MP3s", DefaultValueFactory = _ => Path.Combine("data", "cache", "player") };
+        var cache = CacheOption.Create(Mp3VsWav.Stage, MediaStore.WavStage);
         var shot = new Option<string?>("--screenshot") { Description = "Instead of serving: play the first song (or --song) in headless Chromium for a few seconds, write a PNG of the page and exit" };
         var song = new Option<string?>("--song") { Description = "Song id for --screenshot" };
         var cmd = new Command("player", "Serve the audio player page on 127.0.0.1: song list, WAV/MP3 switch, live spectrum and spectrogram, server mel and band spectra")

@@ -18,8 +18,8 @@ internal static class StudyCnnCommand
     public static Command Cnn()
     {
         var mels = new Option<string?>("--mels") { Description = "Folder of mel .npy files (n_mels × frames, dB) + labels.csv (file,label[,group]) + optional mel_params.json" };
-        var manifest = new Option<string?>("--manifest") { Description = "Instead of --mels: a corpus manifest; the full mixes' mels are computed (librosa parity) and cached under --mel-cache" };
-        var melCache = new Option<string>("--mel-cache") { Description = "Mel cache folder for --manifest (keyed by audio content + mel parameters)", DefaultValueFactory = _ => Path.Combine("data", "cache", "mels") };
+        var manifest = new Option<string?>("--manifest") { Description = "Instead of --mels: a corpus manifest; the full mixes' mels are computed (librosa parity) and cached under --cache" };
+        var cache = CacheOption.Create(CorpusMelSource.Stage);
         var trackType = new Option<string>("--track-type") { Description = "With --manifest: which rows: full (0, or no track_type), vocals (1) or no_vocals (2)", DefaultValueFactory = _ => "full" };
         var dryRun = new Option<bool>("--dry-run") { Description = "List the configurations the budget selects and stop" };
         var synthetic = new Option<int>("--synthetic") { Description = "Instead of --mels: N synthetic tracks over 10 classes (128 mels × 1292 frames), for speed checks" };
@@ -45,7 +45,7 @@ internal static class StudyCnnCommand
         var fmax = new Option<double?>("--fmax") { Description = "With --manifest: highest mel frequency, Hz (librosa's fmax; default sr/2). 8000 spends every band on the voice's range" };
         var activeCrop = new Option<float?>("--active-crop-db") { Description = "Train and vote only on crops where at least half the frames have a band within this many dB of the track's maximum (skips a stem's silences); default: all crops" };
         var cmd = new Command("cnn", "CNN on mel images (genre or language, any track type): sweep of the seed grid (budgeted), early stopping, track-level voting; writes results.csv and models")
-            { mels, manifest, melCache, trackType, dryRun, synthetic, output, image, maxConfigs, maxEpochs, byArtist, seed, crop, channels, batch, crops, mixup, threads, layers, epochs, patience, dropout, lr, task, fmin, fmax, activeCrop };
+            { mels, manifest, cache, trackType, dryRun, synthetic, output, image, maxConfigs, maxEpochs, byArtist, seed, crop, channels, batch, crops, mixup, threads, layers, epochs, patience, dropout, lr, task, fmin, fmax, activeCrop };
         cmd.Aliases.Add("q2-cnn");
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
@@ -56,7 +56,7 @@ internal static class StudyCnnCommand
             var melParams = new MelParams(FMin: parse.GetValue(fmin) ?? 0, FMax: parse.GetValue(fmax)).Validate();
             string outDir = parse.GetValue(output) ?? (label == "language" ? new ResultsLayout("results").Q1Cnn : new ResultsLayout("results").Q2Cnn);
             IMelSource source = parse.GetValue(mels) is { } folder ? new NpyMelFolder(folder)
-                : parse.GetValue(manifest) is { } m ? new CorpusMelSource(RowsOfType(Manifest.Load(m).Rows, parse.GetValue(trackType)!), parse.GetValue(melCache)!, label, melParams)
+                : parse.GetValue(manifest) is { } m ? new CorpusMelSource(RowsOfType(Manifest.Load(m).Rows, parse.GetValue(trackType)!), parse.GetValue(cache)!, label, melParams)
                 : parse.GetValue(synthetic) is > 0 and var n ? new SyntheticMels(new SyntheticMelOptions(TracksPerClass: Math.Max(1, n / 10), Seed: parse.GetValue(seed)))
                 : throw new AlchemyException("study cnn: give --mels FOLDER, --manifest CSV or --synthetic N");
             var modes = parse.GetValue(image)!.ToLowerInvariant() switch

@@ -8,7 +8,7 @@ stage() {   # stage NAME N ARGS... : an Indexed Job running `alchemy ARGS --shar
   local name=$1 n=$2; shift 2
   local args; args=$(printf '"%s", ' "$@")
   sed -e "s/name: alchemy-features$/name: alchemy-$name/" -e "s/completions: 50/completions: $n/" -e "s/value: \"50\"/value: \"$n\"/" \
-      -e "s|args: \[\"features\".*|args: [${args}\"--shard\", \"auto\", \"--jobs\", \"1\"]|" -e '/"--cache", "\/work\/cache\/features", "--shard"/d' \
+      -e "s|args: \[\"features\".*|args: [${args}\"--shard\", \"auto\", \"--jobs\", \"1\"]|" -e '/"--cache", "\/work\/cache", "--shard"/d' \
       "$HERE/features-job.yaml" | kubectl apply -f -
   kubectl wait --for=condition=complete "job/alchemy-$name" --timeout=48h
 }
@@ -19,8 +19,8 @@ merge() {   # merge NAME PARTS OUT
 }
 stage ablate "$N" ablate /work/manifest.csv --out /work/ablation
 merge ablate /work/ablation /work/ablation/manifest.csv
-stage features "$N" features /work/ablation/manifest.csv --out /work/features.parquet --cache /work/cache/features
+stage features "$N" features /work/ablation/manifest.csv --out /work/features.parquet --cache /work/cache
 merge features /work/features.parts /work/features.parquet
-stage mels "$N" mels /work/ablation/manifest.csv --out /work/mels.csv --cache /work/cache/mels
+stage mels "$N" mels /work/ablation/manifest.csv --out /work/mels.csv --cache /work/cache
 merge mels /work/mels.parts /work/mels.csv
 echo "tables ready in the volume; run the studies as plain Jobs (args: study q1|q2|cnn ...)"

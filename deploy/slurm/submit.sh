@@ -16,6 +16,7 @@ MEL_SHARDS=${MEL_SHARDS:-50}
 MAX_RUNNING=${MAX_RUNNING:-64}          # at most this many tasks of one array at once (%N): be fair to the queue
 SBATCH_EXTRA=${SBATCH_EXTRA:-}          # e.g. "--partition=cpu --account=myproject"
 export ALCHEMY ALCHEMY_DEPLOY="$HERE"
+# One cache root for every stage (--cache "$WORK/cache"): features, frames and mels each use their own folder under it.
 mkdir -p "$WORK/logs" "$WORK/results"
 read -r -a EXTRA <<< "$SBATCH_EXTRA"
 
@@ -28,16 +29,16 @@ abl_m=$(single --dependency=afterok:"$abl" "$HERE/merge.sbatch" "$WORK/ablation"
 echo "ablate $abl → merge $abl_m"
 ABL="$WORK/ablation/manifest.csv"
 
-feat=$(array "$FEATURE_SHARDS" --dependency=afterok:"$abl_m" "$HERE/features.sbatch" "$ABL" "$WORK/features.parquet" "$WORK/cache/features")
+feat=$(array "$FEATURE_SHARDS" --dependency=afterok:"$abl_m" "$HERE/features.sbatch" "$ABL" "$WORK/features.parquet" "$WORK/cache")
 feat_m=$(single --dependency=afterok:"$feat" "$HERE/merge.sbatch" "$WORK/features.parts" "$FEATURE_SHARDS" parquet "$WORK/features.parquet")
 echo "features $feat → merge $feat_m"
-fr=$(array "$FRAME_SHARDS" --dependency=afterok:"$abl_m" "$HERE/frames.sbatch" "$ABL" "$WORK/frames.parquet" "$WORK/cache/frames")
+fr=$(array "$FRAME_SHARDS" --dependency=afterok:"$abl_m" "$HERE/frames.sbatch" "$ABL" "$WORK/frames.parquet" "$WORK/cache")
 fr_m=$(single --dependency=afterok:"$fr" "$HERE/merge.sbatch" "$WORK/frames.parts" "$FRAME_SHARDS" parquet "$WORK/frames.parquet")
 echo "frames $fr → merge $fr_m"
 q1_after=$feat_m:$fr_m q1_frames=(--frames "$WORK/frames.parquet")
 q2cnn_after=$abl_m
 if has_verb mels; then
-  mel=$(array "$MEL_SHARDS" --dependency=afterok:"$abl_m" "$HERE/mels.sbatch" "$ABL" "$WORK/mels.csv" "$WORK/cache/mels")
+  mel=$(array "$MEL_SHARDS" --dependency=afterok:"$abl_m" "$HERE/mels.sbatch" "$ABL" "$WORK/mels.csv" "$WORK/cache")
   mel_m=$(single --dependency=afterok:"$mel" "$HERE/merge.sbatch" "$WORK/mels.parts" "$MEL_SHARDS" csv "$WORK/mels.csv")
   echo "mels $mel → merge $mel_m"
   q2cnn_after=$mel_m
@@ -45,5 +46,5 @@ fi
 
 q1=$(single --dependency=afterok:"$q1_after" "$HERE/study.sbatch" q1 --features "$WORK/features.parquet" "${q1_frames[@]}" --out "$WORK/results")
 q2=$(single --dependency=afterok:"$feat_m" "$HERE/study.sbatch" q2 --features "$WORK/features.parquet" --out "$WORK/results")
-cnn=$(single --dependency=afterok:"$q2cnn_after" "$HERE/study.sbatch" cnn --manifest "$ABL" --mel-cache "$WORK/cache/mels" --out "$WORK/results/q2-cnn")
+cnn=$(single --dependency=afterok:"$q2cnn_after" "$HERE/study.sbatch" cnn --manifest "$ABL" --cache "$WORK/cache" --out "$WORK/results/q2-cnn")
 echo "studies: q1 $q1, q2 $q2, cnn $cnn; logs in $WORK/logs; watch with: squeue -u ${USER:-$(id -un)}"

@@ -147,7 +147,7 @@ public static class FeatureBenchmark
         int n = corpusFiles ?? Math.Max(4, 4 * threads);
         log?.Invoke($"corpus throughput: {n} copies on {threads} threads");
         var jobs = Enumerable.Range(0, n).Select(i => new FeatureJob($"copy{i}", 0, Path.GetFullPath(file))).ToList();
-        var bo = new FeatureBatchOptions(o, CacheDirectory: null, Duration: duration);
+        var bo = new FeatureBatchOptions(o, CacheRoot: null, Duration: duration);
         FeatureBatch.Run(jobs.Take(threads).ToList(), bo); // warm-up of every worker
         var swc = Stopwatch.StartNew();
         var (res, fails) = FeatureBatch.Run(jobs, bo);

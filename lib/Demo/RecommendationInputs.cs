@@ -30,7 +30,7 @@ public static class RecommendationInputs
         string outDir = new DataLayout(dataDir).RecCnn;
         var grid = new CnnSweepGrid([MelImageMode.Grey], [3], [epochs], [3], [0.3], [1e-3]);
         var options = new CnnSweepOptions(grid, new CnnSweepBudget(1, epochs, 0), new CnnTrainOptions(Seed: 0), BaseChannels: 8);
-        var source = new CorpusMelSource(Manifest.Load(manifest).Rows, new DataLayout(dataDir).MelCache, label: "genre");
+        var source = new CorpusMelSource(Manifest.Load(manifest).Rows, new DataLayout(dataDir).Cache, label: "genre");
         var sweep = new CnnSweep(options).Run(source, outDir, log);
         var row = sweep.Best[MelImageMode.Grey];
         log?.Invoke($"genre CNN: no notebook-03 model in {cnnDir}; trained {row.Config.Key} in {outDir} (test accuracy {row.TestAccuracy:0.000})");

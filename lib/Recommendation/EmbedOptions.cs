@@ -5,7 +5,7 @@ namespace AudioAlchemy.Recommendation;
 /// <summary>Options of <see cref="SongEmbedder"/>.</summary>
 /// <param name="GenreModel">Genre CNN model folder (model.bin + model.json, e.g. from <c>study cnn</c>), or null for no genre blocks.</param>
 /// <param name="LanguageModel">Language CNN model folder, or null for no language blocks.</param>
-/// <param name="CacheDir">Cache folder: Table-1 summaries under <c>features/</c>, CNN outputs under <c>embeddings/</c> (keyed by audio content + model + parameters); null = no cache.</param>
+/// <param name="CacheDir">Cache root (<see cref="ContentCache"/>): Table-1 summaries under <c>features/</c>, CNN outputs under <c>embeddings/</c> (keyed by audio content + model + parameters); null = no cache.</param>
 /// <param name="Duration">Analyse only the first seconds of each file (null = all).</param>
 /// <param name="Jobs">Files analysed in parallel (null = all cores).</param>
 /// <param name="Table1">Table-1 parameters (librosa defaults).</param>

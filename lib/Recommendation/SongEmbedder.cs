@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using AudioAlchemy.Audio;
@@ -36,6 +35,12 @@ public sealed record EmbedResult(int Rows, IReadOnlyList<string> Skipped, int Fr
 /// </summary>
 public static class SongEmbedder
 {
+    /// <summary>The <see cref="ContentCache"/> stage of the CNN outputs (Table-1 summaries use <see cref="FeatureCache.Stage"/>).</summary>
+    public const string EmbeddingStage = "embeddings";
+
+    /// <summary>Version of the cached CNN outputs; bump when their semantics change.</summary>
+    public const string EmbeddingVersion = "embed-v1";
+
     /// <summary>Embeds every full-mix row of <paramref name="manifestPath"/> into <paramref name="outPath"/>.</summary>
     /// <exception cref="AlchemyException">Bad options, unreadable manifest, wrong table extension, or no song could be embedded (nothing written).</exception>
     public static EmbedResult Run(string manifestPath, string outPath, EmbedOptions options, Action<string>? log = null, Action? progress = null, ShardSpec? shard = null)
@@ -54,7 +59,7 @@ public static class SongEmbedder
 
         var t1 = (o.Table1 ?? new Table1Options()).Validate();
         var jobs = rows.Select(r => new FeatureJob(r.Id, 0, r.Path, r.Genre, r.Language, r.Artist, r.RowNumber)).ToList();
-        var (features, failures) = FeatureBatch.Run(jobs, new FeatureBatchOptions(t1, o.CacheDir is null ? null : Path.Combine(o.CacheDir, "features"), o.Duration, o.Jobs),
+        var (features, failures) = FeatureBatch.Run(jobs, new FeatureBatchOptions(t1, o.CacheDir, o.Duration, o.Jobs),
             (_, _) => progress?.Invoke());
         foreach (var f in failures) skipped.Add($"row {f.Job.Row} ({f.Job.TrackId}): {f.Error}");
         var summary = features.ToDictionary(f => f.Job.TrackId, f => f.Summary, StringComparer.Ordinal);
@@ -69,9 +74,10 @@ public static class SongEmbedder
                 {
                     var m = CnnClassifier.Load(dir);
                     string fp = Fingerprint(dir);
-                    if (task == "language" && separator is not null) fp += "-v" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(separator.Settings)))[..12];
+                    if (task == "language" && separator is not null) fp += "-v" + ContentKey.OfText(separator.Settings)[..12];
                     models.Add((task, m, fp));
                 }
+            var cache = o.CacheDir is null ? null : new ContentCache(o.CacheDir, EmbeddingStage, EmbeddingVersion);
             var cnn = new Dictionary<(string, string), TrackEmbedding>();
             int fromCache = 0;
             foreach (var r in rows.Where(r => summary.ContainsKey(r.Id)).ToList())
@@ -81,13 +87,13 @@ public static class SongEmbedder
                     string? audioKey = null;
                     foreach (var (task, model, fp) in models)
                     {
-                        audioKey ??= AudioKey(r.Path);
-                        string? file = o.CacheDir is null ? null : Path.Combine(o.CacheDir, "embeddings", $"{audioKey}-{fp}-d{o.Duration?.ToString("R", CultureInfo.InvariantCulture) ?? "all"}.json");
-                        if (file is not null && File.Exists(file) && JsonSerializer.Deserialize<TrackEmbedding>(File.ReadAllText(file)) is { } hit) { cnn[(r.Id, task)] = hit; fromCache++; continue; }
+                        audioKey ??= ContentKey.OfFile(r.Path);
+                        string? file = cache?.PathFor(audioKey, ContentCache.Canonical(("task", task), ("model", fp), ("duration", o.Duration)), "json");
+                        if (file is not null && TryReadEmbedding(file) is { } hit) { cnn[(r.Id, task)] = hit; fromCache++; continue; }
                         var mel = task == "language" && separator is not null ? VocalsMel(r.Path, model.Metadata.Mel, o.Duration, separator)
                             : AudioMel.Extract(r.Path, model.Metadata.Mel, o.Duration);
                         var e = model.Embed(mel);
-                        if (file is not null) AtomicFile.WriteAllText(file, JsonSerializer.Serialize(e));
+                        if (file is not null) ContentCache.WriteAllText(file, JsonSerializer.Serialize(e));
                         cnn[(r.Id, task)] = e;
                     }
                 }
@@ -173,11 +179,15 @@ public static class SongEmbedder
         return new DataFrame(cols);
     }
 
-    private static string AudioKey(string path)
+    /// <summary>A cached CNN output, or null when the entry is absent, unreadable or incomplete (a miss: recomputed and overwritten).</summary>
+    private static TrackEmbedding? TryReadEmbedding(string file)
     {
-        if (!File.Exists(path)) throw new AlchemyException($"{path}: file not found");
-        using var s = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(s))[..24];
+        if (!File.Exists(file)) return null;
+        try
+        {
+            return JsonSerializer.Deserialize<TrackEmbedding>(File.ReadAllText(file)) is { Embedding.Length: > 0, Probabilities.Length: > 0 } e ? e : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException or UnauthorizedAccessException) { return null; }
     }
 
     private static string Fingerprint(string modelDir)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
 using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
 
@@ -29,20 +28,28 @@ public sealed record Mp3Comparison(string TrackId, string? Genre, int Kbps, stri
 public sealed record Mp3BitrateSummary(int Kbps, int Tracks, double MeanPearson, double MinPearson, double MeanAbsDiffDb, double MaxAbsDiffDb, double MeanKb);
 
 /// <summary>
-/// MP3 versus WAV on a corpus: encodes each WAV at constant bitrates with <c>AudioFile.Save</c> (cached by the WAV's
-/// SHA-256 and the bitrate, so reruns skip the encoder), decodes the MP3 at the WAV's rate, and compares band spectra.
+/// MP3 versus WAV on a corpus: encodes each WAV at constant bitrates with <c>AudioFile.Save</c> (cached in the
+/// <see cref="ContentCache"/> stage <c>mp3</c>, keyed by the WAV's content, the rate and the bitrate, so reruns skip the
+/// encoder), decodes the MP3 at the WAV's rate, and compares band spectra.
 /// </summary>
 public static class Mp3VsWav
 {
-    /// <summary>Encodes <paramref name="wavPath"/> at <paramref name="kbps"/> into <paramref name="cacheDir"/> unless already there; returns the MP3 path.</summary>
-    public static string Encode(string wavPath, int kbps, string cacheDir, int sampleRate = AudioFile.DefaultSampleRate)
+    /// <summary>The stage folder under the cache root.</summary>
+    public const string Stage = "mp3";
+
+    /// <summary>Version of the cached encoding; bump when the encoder's output changes.</summary>
+    public const string Version = "mp3-v1";
+
+    /// <summary>
+    /// Encodes <paramref name="wavPath"/> at <paramref name="kbps"/> into <c>cacheRoot/mp3</c> unless already there
+    /// (written atomically); returns the MP3 path.
+    /// </summary>
+    public static string Encode(string wavPath, int kbps, string cacheRoot, int sampleRate = AudioFile.DefaultSampleRate)
     {
         if (kbps is < 8 or > 320) throw new AlchemyException($"{wavPath}: bitrate {kbps} kbps is outside 8..320");
-        string key;
-        using (var stream = File.OpenRead(wavPath)) key = Convert.ToHexStringLower(SHA256.HashData(stream))[..24];
-        string mp3 = Path.Combine(cacheDir, string.Create(CultureInfo.InvariantCulture, $"{key}-{sampleRate}-{kbps}k.mp3"));
+        string mp3 = new ContentCache(cacheRoot, Stage, Version).PathForFile(wavPath, ContentCache.Canonical(("sr", sampleRate), ("kbps", kbps)), "mp3");
         if (File.Exists(mp3)) return mp3;
-        Directory.CreateDirectory(cacheDir);
+        Directory.CreateDirectory(Path.GetDirectoryName(mp3)!);
         var (y, sr) = AudioFile.Load(wavPath, sr: sampleRate);
         AudioFile.Save(mp3, y, sr, new SaveOptions(BitrateKbps: kbps));
         return mp3;
@@ -51,9 +58,9 @@ public static class Mp3VsWav
     /// <summary>
     /// Encodes every row's audio at every bitrate and compares the band spectra (<paramref name="bands"/> equal-width bands
     /// up to Nyquist of <paramref name="sampleRate"/>). Rows run in parallel; a failing row is reported through
-    /// <paramref name="skipped"/> and left out. Results are ordered by bitrate, then row.
+    /// <paramref name="skipped"/> and left out. Results are ordered by bitrate, then row. MP3s are cached under <c>cacheRoot/mp3</c>.
     /// </summary>
-    public static IReadOnlyList<Mp3Comparison> Compare(IReadOnlyList<ManifestRow> rows, IReadOnlyList<int> bitrates, string cacheDir, int bands = 32,
+    public static IReadOnlyList<Mp3Comparison> Compare(IReadOnlyList<ManifestRow> rows, IReadOnlyList<int> bitrates, string cacheRoot, int bands = 32,
         int sampleRate = AudioFile.DefaultSampleRate, int? parallelism = null, Action<string>? skipped = null)
     {
         if (bitrates.Count == 0) throw new AlchemyException("mp3 vs wav: no bitrate given");
@@ -63,7 +70,7 @@ public static class Mp3VsWav
         {
             try
             {
-                string mp3 = Encode(item.Row.Path, item.Kbps, cacheDir, sampleRate);
+                string mp3 = Encode(item.Row.Path, item.Kbps, cacheRoot, sampleRate);
                 var wav = AudioFile.Load(item.Row.Path, sr: sampleRate);
                 var dec = AudioFile.Load(mp3, sr: sampleRate);
                 var a = BandSpectrum.Of(wav.Samples, sampleRate, bands);

@@ -37,7 +37,7 @@ public static class Mp3VsWavStudy
         string model = "rf(n_estimators=100)", int seed = 0, bool png = true, Action<string>? log = null)
     {
         var w = new ResultsWriter(outDir, png);
-        string cache = new DataLayout(dataDir).Mp3Cache;
+        string cache = new DataLayout(dataDir).Cache;
         var comparisons = Mp3VsWav.Compare(rows, bitrates, cache, bands, skipped: s => { w.Note(s); log?.Invoke(s); });
         if (comparisons.Count == 0) throw new AlchemyException("mp3 vs wav: no track could be encoded and compared");
         log?.Invoke($"spectra: {comparisons.Count} (track, bitrate) pairs compared");

@@ -19,7 +19,7 @@ public static partial class StudyInputs
         var m = CorpusManifestAdapter.Load(manifest);
         foreach (var p in m.Problems) log?.Invoke($"manifest: {p}");
         var jobs = m.Jobs.ToList();
-        var options = new FrameBatchOptions(new FrameFeatureOptions().Validate(), new DataLayout(dataDir).FrameCache).Validate();
+        var options = new FrameBatchOptions(new FrameFeatureOptions().Validate(), new DataLayout(dataDir).Cache).Validate();
         var r = FrameBatch.Run(jobs, options);
         foreach (var f in r.Failures) log?.Invoke($"frames skipped {f.Job.Label}: {f.Error}");
         foreach (var e in r.Empty) log?.Invoke($"no frames {e.Job.Label}: {e.Features.Note}");

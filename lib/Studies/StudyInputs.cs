@@ -28,7 +28,7 @@ public static partial class StudyInputs
     public static int Features(IReadOnlyList<FeatureJob> jobs, string outCsv, string dataDir, double? seconds = null, Action<string>? log = null)
     {
         var t1 = new Table1Options().Validate();
-        var (results, failures) = FeatureBatch.Run(jobs, new FeatureBatchOptions(t1, new DataLayout(dataDir).FeatureCache, seconds));
+        var (results, failures) = FeatureBatch.Run(jobs, new FeatureBatchOptions(t1, new DataLayout(dataDir).Cache, seconds));
         foreach (var f in failures) log?.Invoke($"features skipped {f.Job.Label}: {f.Error}");
         if (results.Count == 0) throw new AlchemyException($"features: none of {jobs.Count} files could be analysed");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outCsv))!);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace AudioAlchemy.Sharding;
@@ -25,14 +23,10 @@ public static class PartWriter
     }
 
     /// <summary>First 16 hex digits of SHA-256 of <paramref name="parameters"/>.</summary>
-    public static string Hash(string parameters) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parameters)))[..16];
+    public static string Hash(string parameters) => ContentKey.OfText(parameters)[..16];
 
     /// <summary>SHA-256 (hex) of a file's bytes, for putting an input manifest into the parameters.</summary>
-    public static string FileHash(string path)
-    {
-        using var s = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(s));
-    }
+    public static string FileHash(string path) => ContentKey.OfFile(path);
 
     /// <summary>
     /// Writes the part of <paramref name="shard"/> into <paramref name="folder"/>: <paramref name="writeTable"/> receives

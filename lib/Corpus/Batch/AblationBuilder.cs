@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Separation;
@@ -9,14 +7,21 @@ namespace AudioAlchemy.Corpus.Batch;
 
 /// <summary>
 /// Builds the full / vocals / no-vocals ablation set of a manifest: for every row, the mix loaded mono at the chosen rate
-/// and the separator's two stems, written as float WAVs under <c>OutputDirectory/&lt;key&gt;/</c> where the key hashes the
-/// audio file's bytes, the rate and the separator's <see cref="ISeparator.Settings"/>. Existing complete folders are reused
+/// and the separator's two stems, written as float WAVs into a folder entry of the <see cref="ContentCache"/> stage
+/// <c>stems</c> rooted at the output folder (<c>OutputDirectory/stems/ab/abcd…/</c>, keyed by the audio file's content,
+/// the rate and the separator's <see cref="ISeparator.Settings"/>). Existing complete folders are reused
 /// (resume after an interruption; re-runs cost nothing); every WAV is written atomically. Bad rows are skipped and listed.
 /// The output manifest repeats each row three times with id <c>&lt;id&gt;_full|_vocals|_no_vocals</c>, the path of that WAV,
 /// <c>track_type</c> 0/1/2 and the extra columns <c>source_id</c> (the original id) and <c>separator</c>.
 /// </summary>
 public sealed class AblationBuilder
 {
+    /// <summary>The stage folder under the output folder.</summary>
+    public const string Stage = "stems";
+
+    /// <summary>Version of the stem layout; bump when the written stems change.</summary>
+    public const string Version = "stems-v1";
+
     private readonly Func<ISeparator> separatorFactory;
     private readonly string settings;
 
@@ -46,7 +51,7 @@ public sealed class AblationBuilder
             var row = rows[i];
             try
             {
-                string dir = Path.Combine(outDir, CacheKey(row.Path));
+                string dir = StemFolder(row.Path);
                 if (IsComplete(dir)) Interlocked.Increment(ref cached);
                 else
                 {
@@ -90,20 +95,14 @@ public sealed class AblationBuilder
         return new AblationResult(manifestPath, separated, cached, skipped.OrderBy(s => s.Row).ToList());
     }
 
-    /// <summary>The cache folder name for an audio file: SHA-256 of its bytes, the sample rate and the separator settings (24 hex digits).</summary>
-    public string CacheKey(string audioPath)
-    {
-        InputFile.RequireReadable(audioPath); // before hashing: a FIFO or /dev/zero would block or never end
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using (var stream = File.OpenRead(audioPath))
-        {
-            var buffer = new byte[1 << 16];
-            int n;
-            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0) sha.AppendData(buffer, 0, n);
-        }
-        sha.AppendData(Encoding.UTF8.GetBytes($"|sr={Options.SampleRate}|{settings}"));
-        return Convert.ToHexStringLower(sha.GetHashAndReset())[..24];
-    }
+    /// <summary>
+    /// The stem folder of an audio file: the <see cref="ContentCache"/> folder entry of its content under the sample rate
+    /// and the separator settings, below <see cref="AblationOptions.OutputDirectory"/>. The input is checked first (a FIFO
+    /// or /dev/zero throws <see cref="AlchemyException"/> instead of blocking or never ending while hashing).
+    /// </summary>
+    public string StemFolder(string audioPath) =>
+        new ContentCache(Path.GetFullPath(Options.OutputDirectory), Stage, Version)
+            .PathForFile(audioPath, ContentCache.Canonical(("sr", Options.SampleRate), ("separator", settings)), extension: "");
 
     private static bool IsComplete(string dir) => TrackTypes.All.All(t => File.Exists(Path.Combine(dir, t.Name() + ".wav")));
 

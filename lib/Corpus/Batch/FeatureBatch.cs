@@ -17,10 +17,10 @@ public sealed record FeatureFailure(FeatureJob Job, string Error);
 
 /// <summary>Options of a corpus feature run.</summary>
 /// <param name="Table1">Summary parameters (sr, n_fft, ...).</param>
-/// <param name="CacheDirectory">Cache folder (null disables caching).</param>
+/// <param name="CacheRoot">Cache root (entries under <c>CacheRoot/features</c>, see <see cref="ContentCache"/>; null disables caching).</param>
 /// <param name="Duration">Analyse only the first this many seconds (null = whole file).</param>
 /// <param name="Parallelism">Files processed at once (default: all cores).</param>
-public sealed record FeatureBatchOptions(Table1Options Table1, string? CacheDirectory = "data/cache/features", double? Duration = null, int? Parallelism = null);
+public sealed record FeatureBatchOptions(Table1Options Table1, string? CacheRoot = "data/cache", double? Duration = null, int? Parallelism = null);
 
 /// <summary>
 /// Computes the Table-1 summary of many files in parallel (one <see cref="Table1Extractor"/> per worker thread, all
@@ -43,7 +43,7 @@ public static class FeatureBatch
         if (options.Duration is { } dur && (!(dur > 0) || double.IsInfinity(dur))) throw new AlchemyException($"duration must be a finite number of seconds > 0 (got {dur})");
         var writeProblems = new ConcurrentDictionary<string, int>();
         var t1 = options.Table1.Validate();
-        var cache = options.CacheDirectory is null ? null : new FeatureCache(options.CacheDirectory);
+        var cache = options.CacheRoot is null ? null : new FeatureCache(options.CacheRoot);
         string parameters = t1.CacheKey + FormattableString.Invariant($";duration={options.Duration?.ToString("R") ?? "all"}");
         var results = new FeatureResult?[jobs.Count];
         var failures = new ConcurrentBag<(int, FeatureFailure)>();
@@ -56,7 +56,7 @@ public static class FeatureBatch
             try
             {
                 InputFile.RequireReadable(job.Path);
-                string? key = cache is null ? null : FeatureCache.Key(job.Path, parameters);
+                string? key = cache is null ? null : cache.Key(job.Path, parameters);
                 if (key is not null)
                 {
                     var hit = cache!.TryGet(key, out var invalid);
@@ -74,7 +74,7 @@ public static class FeatureBatch
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
                         if (writeProblems.TryAdd(e.GetType().Name + e.Message, 0))
-                            warning?.Invoke($"cache {options.CacheDirectory} not written ({e.Message}); rows are kept but will be recomputed next run");
+                            warning?.Invoke($"cache {cache!.Directory} not written ({e.Message}); rows are kept but will be recomputed next run");
                     }
                 }
             }

@@ -1,46 +1,39 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using AudioAlchemy.Features;
 
 namespace AudioAlchemy.Corpus.Batch;
 
 /// <summary>
-/// One small JSON file per (file content, parameters) under a cache folder (e.g. data/cache/features/ab/abcd….json):
-/// the key is SHA-256 of the audio bytes combined with the parameter text, so a rerun reads every finished file
-/// back and an interrupted run resumes. Writes are atomic (temp file + rename). An entry that cannot be read, is not
-/// JSON, or is JSON without every field of a summary (e.g. <c>{}</c> from a crashed tool) is a cache miss: it is
-/// recomputed and overwritten, and <see cref="TryGet(string, out string?)"/> says why. Thread-safe.
+/// The Table-1 stage of the <see cref="ContentCache"/>: one small JSON file per (file content, parameters) under
+/// <c>root/features/ab/abcd….json</c>, so a rerun reads every finished file back and an interrupted run resumes. Writes
+/// are atomic (temp file + rename). An entry that cannot be read, is not JSON, or is JSON without every field of a
+/// summary (e.g. <c>{}</c> from a crashed tool) is a cache miss: it is recomputed and overwritten, and
+/// <see cref="TryGet(string, out string?)"/> says why. Thread-safe.
 /// </summary>
 public sealed class FeatureCache
 {
+    /// <summary>The stage folder under the cache root.</summary>
+    public const string Stage = "features";
+
     /// <summary>Version of the cached computation; bump when the summary's semantics change.</summary>
     public const string Version = "table1-v1";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private readonly ContentCache _cache;
 
-    /// <summary>Uses <paramref name="directory"/> (created on first write).</summary>
-    public FeatureCache(string directory) => Directory = directory;
+    /// <summary>Uses the cache root <paramref name="root"/> (entries under <c>root/features</c>, created on first write).</summary>
+    public FeatureCache(string root) => _cache = new ContentCache(root, Stage, Version);
 
-    /// <summary>The cache folder.</summary>
-    public string Directory { get; }
+    /// <summary>The stage folder, <c>root/features</c>.</summary>
+    public string Directory => _cache.Folder;
 
-    /// <summary>The cache key of <paramref name="audioPath"/> under <paramref name="parameters"/> (hex SHA-256).</summary>
-    public static string Key(string audioPath, string parameters)
-    {
-        InputFile.RequireReadable(audioPath); // a FIFO or /dev/zero would block or never end while hashing
-        using var sha = SHA256.Create();
-        using (var fs = File.OpenRead(audioPath))
-        {
-            var fileHash = sha.ComputeHash(fs);
-            var all = Encoding.UTF8.GetBytes(Convert.ToHexString(fileHash) + "|" + Version + "|" + parameters);
-            return Convert.ToHexString(SHA256.HashData(all)).ToLowerInvariant();
-        }
-    }
+    /// <summary>
+    /// The entry of <paramref name="audioPath"/>'s content under <paramref name="parameters"/> (the path of its JSON). The
+    /// input is checked first: a FIFO or a device throws <see cref="AlchemyException"/> instead of blocking while hashing.
+    /// </summary>
+    public string Key(string audioPath, string parameters) => _cache.PathForFile(audioPath, parameters, "json");
 
-    private string PathOf(string key) => System.IO.Path.Combine(Directory, key[..2], key + ".json");
-
-    /// <summary>The cached summary for <paramref name="key"/>, or null when absent.</summary>
+    /// <summary>The cached summary at entry <paramref name="key"/> (from <see cref="Key"/>), or null when absent.</summary>
     public Table1Summary? TryGet(string key) => TryGet(key, out _);
 
     /// <summary>
@@ -50,7 +43,7 @@ public sealed class FeatureCache
     public Table1Summary? TryGet(string key, out string? invalid)
     {
         invalid = null;
-        var p = PathOf(key);
+        var p = key;
         if (!File.Exists(p)) return null;
         try
         {
@@ -80,6 +73,6 @@ public sealed class FeatureCache
     /// <summary>Stores <paramref name="summary"/> under <paramref name="key"/> atomically.</summary>
     public void Put(string key, Table1Summary summary)
     {
-        AtomicFile.WriteAllText(PathOf(key), JsonSerializer.Serialize(summary, Json));
+        ContentCache.WriteAllText(key, JsonSerializer.Serialize(summary, Json));
     }
 }

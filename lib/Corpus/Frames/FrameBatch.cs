@@ -40,7 +40,7 @@ public static class FrameBatch
         var o = options.Validate();
         var fo = o.Features;
         var extractor = new FrameFeatureExtractor(fo);
-        var cache = o.CacheDirectory is null ? null : new FrameCache(o.CacheDirectory);
+        var cache = o.CacheRoot is null ? null : new FrameCache(o.CacheRoot);
         string parameters = fo.CacheKey + FormattableString.Invariant($";duration={o.Duration?.ToString("R") ?? "all"}");
         var results = new FrameResult?[jobs.Count];
         var failures = new ConcurrentBag<(int, FrameFailure)>();
@@ -57,7 +57,7 @@ public static class FrameBatch
                 var info = AudioFile.Info(job.Path);
                 double seconds = Math.Min(info.Duration, o.Duration ?? double.PositiveInfinity);
                 int expectedFrames = 1 + (int)Math.Ceiling(seconds * fo.Sr) / fo.HopLength;
-                string? key = cache is null ? null : FrameCache.Key(job.Path, parameters);
+                string? key = cache is null ? null : cache.Key(job.Path, parameters);
                 if (key is not null && cache!.TryGet(key, fo.Dimension, expectedFrames) is { } hit)
                 {
                     results[i] = new FrameResult(job, hit, true);

@@ -4,10 +4,10 @@ namespace AudioAlchemy.Corpus.Frames;
 
 /// <summary>Options of a corpus frame-feature run (<see cref="FrameBatch"/>).</summary>
 /// <param name="Features">Frame-feature parameters.</param>
-/// <param name="CacheDirectory">Per-file cache folder (null disables caching).</param>
+/// <param name="CacheRoot">Cache root (entries under <c>CacheRoot/frames</c>, see <see cref="ContentCache"/>; null disables caching).</param>
 /// <param name="Duration">Analyse only the first this many seconds (null = whole file).</param>
 /// <param name="Jobs">Files processed at once (null = all cores).</param>
-public sealed record FrameBatchOptions(FrameFeatureOptions Features, string? CacheDirectory = "data/cache/frames", double? Duration = null, int? Jobs = null)
+public sealed record FrameBatchOptions(FrameFeatureOptions Features, string? CacheRoot = "data/cache", double? Duration = null, int? Jobs = null)
 {
     /// <summary>Throws <see cref="AlchemyException"/> for a bad option.</summary>
     public FrameBatchOptions Validate()

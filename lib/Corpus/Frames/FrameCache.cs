@@ -1,28 +1,37 @@
 using AudioAlchemy.Audio;
-using AudioAlchemy.Corpus.Batch;
 using AudioAlchemy.Features.Frames;
 
 namespace AudioAlchemy.Corpus.Frames;
 
 /// <summary>
-/// One .npy per (audio content, frame parameters) under a folder (data/cache/frames/ab/abcd….npy, key = SHA-256 of the
-/// file bytes and <see cref="FrameFeatureOptions.CacheKey"/>): shape (kept frames, 1 + dimension), column 0 the STFT frame
-/// index. Writes are atomic, unreadable entries are recomputed; empty results are not cached (they are cheap). Thread-safe.
+/// The frame-feature stage of the <see cref="ContentCache"/>: one .npy per (audio content, frame parameters) under
+/// <c>root/frames/ab/abcd….npy</c> (parameters = <see cref="FrameFeatureOptions.CacheKey"/> and the duration): shape
+/// (kept frames, 1 + dimension), column 0 the STFT frame index. Writes are atomic, unreadable entries are recomputed;
+/// empty results are not cached (they are cheap). Thread-safe.
 /// </summary>
-public sealed class FrameCache(string directory)
+public sealed class FrameCache
 {
-    /// <summary>The cache folder.</summary>
-    public string Directory { get; } = directory;
+    /// <summary>The stage folder under the cache root.</summary>
+    public const string Stage = "frames";
 
-    /// <summary>Cache key of <paramref name="audioPath"/> under <paramref name="parameters"/>.</summary>
-    public static string Key(string audioPath, string parameters) => FeatureCache.Key(audioPath, parameters);
+    /// <summary>Version of the cached computation; bump when the frame features' semantics change.</summary>
+    public const string Version = "frames-v1";
 
-    private string PathOf(string key) => Path.Combine(Directory, key[..2], key + ".npy");
+    private readonly ContentCache _cache;
+
+    /// <summary>Uses the cache root <paramref name="root"/> (entries under <c>root/frames</c>).</summary>
+    public FrameCache(string root) => _cache = new ContentCache(root, Stage, Version);
+
+    /// <summary>The stage folder, <c>root/frames</c>.</summary>
+    public string Directory => _cache.Folder;
+
+    /// <summary>The entry (.npy path) of <paramref name="audioPath"/>'s content under <paramref name="parameters"/>; FIFOs and devices are refused.</summary>
+    public string Key(string audioPath, string parameters) => _cache.PathForFile(audioPath, parameters, "npy");
 
     /// <summary>The cached frames of <paramref name="key"/> (dimension <paramref name="dimension"/>), or null.</summary>
     public FrameFeatures? TryGet(string key, int dimension, int totalFrames)
     {
-        var p = PathOf(key);
+        var p = key;
         if (!File.Exists(p)) return null;
         try
         {
@@ -48,6 +57,6 @@ public sealed class FrameCache(string directory)
     {
         if (features.IsEmpty) return;
         var rows = features.Frames.Select((r, i) => (float[])[features.FrameIndex[i], .. r]).ToArray();
-        Npy.Write(PathOf(key), rows);
+        Npy.Write(key, rows); // atomic (AtomicFile)
     }
 }

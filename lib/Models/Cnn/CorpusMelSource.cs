@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
 using AudioAlchemy.Dsp;
@@ -11,19 +9,27 @@ namespace AudioAlchemy.Models.Cnn;
 /// <summary>
 /// CNN input straight from a corpus manifest: each row's audio → librosa-parity mel spectrogram
 /// (<see cref="Feature.MelSpectrogram"/>) → <c>power_to_db(ref=max, top_db)</c>, shape (n_mels, frames), labelled by a
-/// manifest column (genre by default) and grouped by artist. Mels are cached as <c>.npy</c> under
-/// <paramref name="cacheDir"/>, keyed by the audio bytes' SHA-256 and the mel parameters, so reruns skip the DSP.
+/// manifest column (genre by default) and grouped by artist. Mels are cached as <c>.npy</c> in the <see cref="ContentCache"/>
+/// stage <c>mels</c> under <paramref name="cacheRoot"/> (keyed by the audio content and <see cref="MelParams.CacheParameters"/>),
+/// so reruns skip the DSP; an unreadable entry is recomputed.
 /// Rows without the label or with unreadable audio are skipped and listed in <see cref="Skipped"/>.
 /// </summary>
 /// <param name="rows">Manifest rows (e.g. the full mixes).</param>
-/// <param name="cacheDir">Folder for the cached mels.</param>
+/// <param name="cacheRoot">Cache root (the CLI's <c>--cache</c>); mels go to <c>cacheRoot/mels</c>.</param>
 /// <param name="label">Manifest column holding the class label.</param>
 /// <param name="melParams">Mel parameters (default: librosa's).</param>
 /// <param name="seconds">Analyse only the first seconds of each file (null = all).</param>
-public sealed class CorpusMelSource(IReadOnlyList<ManifestRow> rows, string cacheDir, string label = "genre", MelParams? melParams = null,
+public sealed class CorpusMelSource(IReadOnlyList<ManifestRow> rows, string cacheRoot, string label = "genre", MelParams? melParams = null,
     double? seconds = null) : IMelSource
 {
+    /// <summary>The stage folder under the cache root.</summary>
+    public const string Stage = "mels";
+
+    /// <summary>Version of the cached computation; bump when the mel's semantics change.</summary>
+    public const string Version = "mel-v1";
+
     private readonly List<string> _skipped = [];
+    private readonly ContentCache _cache = new(cacheRoot, Stage, Version);
 
     /// <inheritdoc/>
     public MelParams Params { get; } = (melParams ?? new MelParams()).Validate();
@@ -35,7 +41,6 @@ public sealed class CorpusMelSource(IReadOnlyList<ManifestRow> rows, string cach
     public IReadOnlyList<MelTrack> LoadTracks()
     {
         _skipped.Clear();
-        Directory.CreateDirectory(cacheDir);
         var tracks = new MelTrack?[rows.Count];
         var errors = new string?[rows.Count];
         Parallel.For(0, rows.Count, i =>
@@ -57,18 +62,22 @@ public sealed class CorpusMelSource(IReadOnlyList<ManifestRow> rows, string cach
     /// <summary>The mel in dB of one file, shape (n_mels, frames), from the cache or computed and cached.</summary>
     public float[,] MelDb(string audioPath)
     {
-        string key;
-        using (var stream = File.OpenRead(audioPath)) key = Convert.ToHexStringLower(SHA256.HashData(stream))[..24];
         var p = Params;
-        string file = Path.Combine(cacheDir, string.Create(CultureInfo.InvariantCulture,
-            $"{key}-sr{p.SampleRate}-n{p.NFft}-h{p.HopLength}-m{p.NMels}-t{p.TopDb}{p.BandKey}-d{seconds?.ToString("R", CultureInfo.InvariantCulture) ?? "all"}.npy"));
-        if (File.Exists(file)) return NpyMelFolder.ReadMel(file);
+        string file = _cache.PathForFile(audioPath, p.CacheParameters(seconds), "npy");
+        if (File.Exists(file) && TryRead(file) is { } cached) return cached;
         var y = AudioFile.Load(audioPath, sr: p.SampleRate, duration: seconds).Samples;
         var db = AudioMel.Db(y, p);
         Npy.Write(file, db.Data, db.Rows, db.Cols); // atomic (temp file + rename)
         var mel = new float[db.Rows, db.Cols];
         for (int r = 0; r < db.Rows; r++) for (int c = 0; c < db.Cols; c++) mel[r, c] = db[r, c];
         return mel;
+    }
+
+    /// <summary>The cached mel at <paramref name="file"/>, or null when the entry is unreadable (a miss: recomputed and overwritten).</summary>
+    private static float[,]? TryRead(string file)
+    {
+        try { return NpyMelFolder.ReadMel(file); }
+        catch (Exception e) when (e is AlchemyException or IOException or InvalidDataException or FormatException) { return null; }
     }
 }
 

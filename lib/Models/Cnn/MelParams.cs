@@ -28,12 +28,11 @@ public sealed record MelParams(
     public MelOptions MelOptions => new(SampleRate, NMels, FMin, FMax);
 
     /// <summary>
-    /// The part of cache file names that says the band edges: empty for librosa's defaults (0 .. sr/2, so caches written
-    /// before the edges existed stay valid), else <c>-f{fmin}-{fmax}</c>.
+    /// The canonical parameter text of a cached mel of these parameters (<see cref="ContentCache.Canonical"/>): every field,
+    /// band edges included, and <paramref name="seconds"/> (the analysed prefix; null = the whole file).
     /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public string BandKey => FMin == 0 && FMax is null ? "" :
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"-f{FMin:R}-{(FMax is { } f ? f.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : "nyq")}");
+    public string CacheParameters(double? seconds) => ContentCache.Canonical(("sr", SampleRate), ("n_fft", NFft), ("hop", HopLength),
+        ("n_mels", NMels), ("top_db", TopDb), ("fmin", FMin), ("fmax", FMax), ("duration", seconds));
 
     /// <summary>Seconds covered by <paramref name="frames"/> frames.</summary>
     public double Seconds(int frames) => (double)frames * HopLength / SampleRate;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
 
@@ -53,6 +52,6 @@ public sealed record StemSet(IReadOnlyList<StemSong> Train, IReadOnlyList<StemSo
         return new StemSet(order.Skip(nVal).ToList(), order.Take(nVal).ToList(), skipped.OrderBy(s => s.Row).Select(s => s.Why).ToList(), Sha256(manifestPath));
     }
 
-    /// <summary>Hex SHA-256 of a file's bytes.</summary>
-    public static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+    /// <summary>Hex SHA-256 of a file's bytes (<see cref="ContentKey.OfFile"/>: streamed; FIFOs and devices are refused).</summary>
+    public static string Sha256(string path) => ContentKey.OfFile(path);
 }

@@ -45,10 +45,10 @@ public sealed class CommandLineParseTests
         ["predict"] = (["a.wav", "--model", "m", "--top", "3"], [("--model", "m"), ("--top", "3")]),
         ["embed"] = (["m.csv", "--out", "e.parquet", "--jobs", "1"], [("--out", "e.parquet"), ("--jobs", "1")]),
         ["recommend"] = (["song_1", "--library", "e.parquet", "--k", "5"], [("--library", "e.parquet"), ("--k", "5")]),
-        ["player"] = (["m.csv", "--port", "0"], [("--port", "0")]),
+        ["player"] = (["m.csv", "--port", "0", "--cache", "c"], [("--port", "0"), ("--cache", "c")]),
         ["dev deps"] = (["lib"], []),
         ["table merge"] = (["p1.parquet", "p2.parquet", "--out", "t.parquet"], [("--out", "t.parquet")]),
-        ["mels"] = (["m.csv", "--out", "mels.csv", "--jobs", "1"], [("--out", "mels.csv"), ("--jobs", "1")]),
+        ["mels"] = (["m.csv", "--out", "mels.csv", "--jobs", "1", "--cache", "c"], [("--out", "mels.csv"), ("--jobs", "1"), ("--cache", "c")]),
     };
 
     private static IEnumerable<(string Path, Command Command)> Leaves(Command c, string path)
@@ -162,6 +162,18 @@ public sealed class CommandLineParseTests
         Assert.Contains(p.Errors, e => e.Message.Contains("--jobs 0", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Cache_IsTheCacheRoot_OnEveryVerbThatCaches()
+    {
+        var withCache = AllLeaves().Where(l => l.Command.Options.Any(o => o.Name == "--cache")).ToList();
+        Assert.Equal(["embed", "features", "frames", "mels", "player", "study cnn"], withCache.Select(l => l.Path).Order(StringComparer.Ordinal));
+        foreach (var (path, _) in withCache)
+        {
+            var p = Parse(path, Cases[path].Args.Where((a, i) => a != "--cache" && (i == 0 || Cases[path].Args[i - 1] != "--cache")));
+            Assert.Equal(ContentCache.DefaultRoot, Bound(p, "--cache"));
+        }
+    }
+
     [Theory]
     [InlineData("demo --results r", "demo", "--out", "r", "--results")]
     [InlineData("separate eval m.csv --results e.csv", "eval", "--out", "e.csv", "--results")]
@@ -171,6 +183,7 @@ public sealed class CommandLineParseTests
     [InlineData("melimage a.wav --out d --hop:128", "melimage", "--hop-length", "128", "--hop")]
     [InlineData("study q2-cnn --synthetic 10 --threads 1", "cnn", "--jobs", "1", "--threads")]
     [InlineData("study cnn --synthetic 10 --task language", "cnn", "--label", "language", "--task")]
+    [InlineData("study cnn --manifest m.csv --mel-cache c", "cnn", "--cache", "c", "--mel-cache")]
     [InlineData("separate train m.csv --threads 2", "train", "--jobs", "2", "--threads")]
     public void OldSpelling_ParsesAsTheNewOne_WithAWarning(string line, string command, string name, string value, string old)
     {

@@ -22,11 +22,12 @@ public class MelBandAndActiveCropTests
     }
 
     [Fact]
-    public void BandKey_IsEmptyForTheDefaults_AndNamesTheEdgesOtherwise()
+    public void CacheParameters_NameTheBandEdges_AndTheDuration()
     {
-        Assert.Equal("", new MelParams().BandKey);
-        Assert.Equal("-f0-8000", new MelParams(FMax: 8000).BandKey);
-        Assert.Equal("-f50-nyq", new MelParams(FMin: 50).BandKey);
+        Assert.Equal("duration=none;fmax=none;fmin=0;hop=512;n_fft=2048;n_mels=128;sr=22050;top_db=80", new MelParams().CacheParameters(null));
+        Assert.Contains("fmax=8000", new MelParams(FMax: 8000).CacheParameters(null));
+        Assert.Contains("fmin=50", new MelParams(FMin: 50).CacheParameters(null));
+        Assert.Contains("duration=30", new MelParams().CacheParameters(30));
         var e = Assert.Throws<AlchemyException>(() => new MelParams(FMax: 12000).Validate());
         Assert.Contains("Nyquist", e.Message);
         Assert.Throws<AlchemyException>(() => new MelParams(FMin: 9000, FMax: 8000).Validate());
@@ -44,11 +45,17 @@ public class MelBandAndActiveCropTests
         string cache = dir.File("cache");
         var wide = new CorpusMelSource(rows, cache).LoadTracks().Single().MelDb;
         var narrow = new CorpusMelSource(rows, cache, melParams: new MelParams(FMax: 8000)).LoadTracks().Single().MelDb;
-        Assert.Equal(2, Directory.GetFiles(cache, "*.npy").Length);
-        Assert.Single(Directory.GetFiles(cache, "*-f0-8000-*.npy"));
+        string[] Entries() => Directory.GetFiles(Path.Combine(cache, CorpusMelSource.Stage), "*.npy", SearchOption.AllDirectories);
+        Assert.Equal(2, Entries().Length);
         Assert.NotEqual(wide[100, 5], narrow[100, 5]);
         var again = new CorpusMelSource(rows, cache, melParams: new MelParams(FMax: 8000)).LoadTracks().Single().MelDb;
         Assert.Equal(narrow[100, 5], again[100, 5]);
+        Assert.Equal(2, Entries().Length);
+
+        // a corrupt entry is a miss: recomputed and overwritten, not an error
+        foreach (var e in Entries()) File.WriteAllText(e, "not a npy file");
+        var healed = new CorpusMelSource(rows, cache).LoadTracks().Single().MelDb;
+        Assert.Equal(wide[100, 5], healed[100, 5]);
     }
 
     /// <summary>40 frames × 4 bands: frames 0–19 at −80 dB (silent), 20–39 at 0 dB.</summary>

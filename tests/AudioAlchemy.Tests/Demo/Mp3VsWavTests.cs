@@ -32,7 +32,7 @@ public class Mp3VsWavTests
             AudioFile.Save(wav, Music(k), 22050, new SaveOptions(AudioEncoding.Float32));
             rows.Add(new ManifestRow(k + 1, $"t{k}", wav, null, null, "a", "t", "rock", "en", null, null, null, null, null, new Dictionary<string, string>()));
         }
-        string cache = Path.Combine(dir.Path, "mp3");
+        string cache = Path.Combine(dir.Path, "cache");
         var skipped = new List<string>();
         var result = Mp3VsWav.Compare(rows, [128, 320], cache, bands: 16, skipped: skipped.Add);
         Assert.Empty(skipped);
@@ -43,7 +43,8 @@ public class Mp3VsWavTests
         // the encoder's low-pass: at 128 kbps the largest difference is in the upper half of the spectrum
         Assert.All(result.Where(r => r.Kbps == 128), r => Assert.True(r.Similarity.MaxBand >= 8, $"{r.TrackId}: band {r.Similarity.MaxBand}"));
         Assert.All(result, r => Assert.True(File.Exists(r.Mp3Path)));
-        Assert.Equal(4, Directory.GetFiles(cache, "*.mp3").Length);
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(cache, Mp3VsWav.Stage), "*.mp3", SearchOption.AllDirectories).Length);
+        Assert.All(result, r => Assert.StartsWith(Path.Combine(cache, Mp3VsWav.Stage) + Path.DirectorySeparatorChar, r.Mp3Path));
 
         var before = result.ToDictionary(r => r.Mp3Path, r => File.GetLastWriteTimeUtc(r.Mp3Path));
         Assert.Equal(result[0].Mp3Path, Mp3VsWav.Encode(rows[0].Path, 128, cache));

@@ -71,9 +71,11 @@ public class AblationAndEvalTests
         Assert.Equal(1, second.Cached);
         Assert.Equal(3, CountingSeparator.Calls);
 
-        // Other settings → other cache key.
+        // The stems live in the content-addressed layout under the output folder; other settings → another folder.
+        Assert.StartsWith(Path.Combine(dir.File("ablation"), AblationBuilder.Stage) + Path.DirectorySeparatorChar, Path.GetFullPath(ablated.Rows[0].Path));
+        Assert.Equal(builder.StemFolder(manifest.Rows[0].Path), Path.GetDirectoryName(Path.GetFullPath(ablated.Rows[0].Path)));
         var other = new AblationBuilder(() => new RepetSimSeparator(new RepetSimOptions(MarginVocals: 3)), opts);
-        Assert.NotEqual(builder.CacheKey(manifest.Rows[0].Path), other.CacheKey(manifest.Rows[0].Path));
+        Assert.NotEqual(builder.StemFolder(manifest.Rows[0].Path), other.StemFolder(manifest.Rows[0].Path));
     }
 
     [Fact]
