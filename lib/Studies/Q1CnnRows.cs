@@ -30,7 +30,7 @@ public static class Q1CnnRows
             string t = typeCol?[r] switch { null => "0", float f => ((int)f).ToString(CultureInfo.InvariantCulture), double d => ((int)d).ToString(CultureInfo.InvariantCulture), var v => Convert.ToString(v, CultureInfo.InvariantCulture)! };
             if (t == type && idCol[r] is { } id && pathCol[r] is { } p) paths[Convert.ToString(id, CultureInfo.InvariantCulture)!] = Convert.ToString(p, CultureInfo.InvariantCulture)!;
         }
-        var source = new CorpusMelSource([], cnn.CacheDir, melParams: cnn.Mel);
+        var source = new CorpusMelSource([], cnn.CacheRoot, melParams: cnn.Mel);
         var mels = new float[ids.Count][][];
         var notes = new string?[ids.Count];
         Parallel.For(0, ids.Count, i =>

@@ -14,8 +14,8 @@ public sealed record Q1TrueStems(DataFrame Features, FrameTable? Frames);
 /// <summary>The mel CNN as a Q1 model: each row's audio (the feature table's <c>path</c>) → CNN mel (cached) → 5-fold CV.</summary>
 /// <param name="Options">Network, training and crop settings.</param>
 /// <param name="Mel">Mel parameters (e.g. fmax 8000 for language).</param>
-/// <param name="CacheDir">Folder of cached mels (keyed by audio content + mel parameters).</param>
-public sealed record Q1Cnn(AudioAlchemy.Models.Cnn.CnnTrackOptions Options, AudioAlchemy.Models.Cnn.MelParams Mel, string CacheDir);
+/// <param name="CacheRoot">Cache root (the CLI's <c>--cache</c>); the mels go to its <c>mels</c> stage (keyed by audio content + mel parameters).</param>
+public sealed record Q1Cnn(AudioAlchemy.Models.Cnn.CnnTrackOptions Options, AudioAlchemy.Models.Cnn.MelParams Mel, string CacheRoot);
 
 /// <summary>Frame-model choices of <see cref="Q1Study"/>.</summary>
 /// <param name="FrameModels">Frame-level models run when frames are given: "gmm" (per-language GMM), "gmm-ubm" (MAP-adapted UBM, likelihood-ratio scoring), "gmm-sv" (MAP-adapted mean supervectors + logistic regression).</param>

@@ -35,7 +35,8 @@ public sealed class CommandLineParseTests
         ["experiment run"] = (["--table", "t.csv", "--label", "genre", "--jobs", "1", "--out", "r"], [("--table", "t.csv"), ("--jobs", "1"), ("--out", "r")]),
         ["experiment sweep"] = (["--table", "t.csv", "--label", "genre", "--model", "knn", "--grid", "n_neighbors=1|3", "--jobs", "2"], [("--model", "knn"), ("--jobs", "2")]),
         ["experiment synth"] = (["--out", "s.csv"], [("--out", "s.csv")]),
-        ["study q1"] = (["--features", "f.parquet", "--out", "r", "--jobs", "1"], [("--features", "f.parquet"), ("--out", "r"), ("--jobs", "1")]),
+        ["study q1"] = (["--features", "f.parquet", "--out", "r", "--jobs", "1", "--cnn", "--crop-frames", "260", "--fmax", "8000", "--cache", "c"],
+            [("--features", "f.parquet"), ("--out", "r"), ("--jobs", "1"), ("--cnn", "True"), ("--crop-frames", "260"), ("--fmax", "8000"), ("--cache", "c")]),
         ["study q2-classical"] = (["--features", "f.parquet", "--jobs", "2"], [("--features", "f.parquet"), ("--jobs", "2")]),
         ["study cnn"] = (["--manifest", "m.csv", "--label", "language", "--track-type", "vocals", "--fmax", "8000", "--active-crop-db", "30", "--out", "r", "--jobs", "1", "--image", "grey"],
             [("--manifest", "m.csv"), ("--label", "language"), ("--track-type", "vocals"), ("--fmax", "8000"), ("--active-crop-db", "30"), ("--out", "r"), ("--jobs", "1"), ("--image", "grey")]),
@@ -166,7 +167,7 @@ public sealed class CommandLineParseTests
     public void Cache_IsTheCacheRoot_OnEveryVerbThatCaches()
     {
         var withCache = AllLeaves().Where(l => l.Command.Options.Any(o => o.Name == "--cache")).ToList();
-        Assert.Equal(["embed", "features", "frames", "mels", "player", "study cnn"], withCache.Select(l => l.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(["embed", "features", "frames", "mels", "player", "study cnn", "study q1"], withCache.Select(l => l.Path).Order(StringComparer.Ordinal));
         foreach (var (path, _) in withCache)
         {
             var p = Parse(path, Cases[path].Args.Where((a, i) => a != "--cache" && (i == 0 || Cases[path].Args[i - 1] != "--cache")));

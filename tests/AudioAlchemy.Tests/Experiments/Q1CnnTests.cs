@@ -30,13 +30,13 @@ public class Q1CnnTests
             new StringDataFrameColumn("language", langs), new StringDataFrameColumn("artist", artists), new StringDataFrameColumn("path", paths),
             new DoubleDataFrameColumn("x", ids.Select(_ => noise.NextDouble())));
         var cnn = new Q1Cnn(new CnnTrackOptions(new CnnTrainOptions(Epochs: 15, Patience: 100, LearningRate: 0.01, CropsPerTrack: 16, Augment: AugmentOptions.None, Seed: 0, Threads: 1),
-            ConvBlocks: 2, BaseChannels: 4, CropFrames: 16, ValidationFraction: 0), new MelParams(NMels: 32), dir.File("mels"));
+            ConvBlocks: 2, BaseChannels: 4, CropFrames: 16, ValidationFraction: 0), new MelParams(NMels: 32), dir.File("cache"));
         var r = Q1Study.Run(df, new StudyOptions(dir.File("out"), Seed: 0, Degree: 1, Png: false, Folds: 3), models: [], settings: new Q1Settings(Cnn: cnn));
         var rows = r.Summary.Rows.Where(x => (string)x[2]! == "CNN").ToList();
         Assert.Equal(["stratified", "grouped_by_artist"], rows.Select(x => TidyTable.Format(x[0])));
         Assert.All(rows, x => Assert.True((double)x[9]! > 0.8, $"{x[0]} CNN macro-F1 {x[9]}"));
         Assert.Contains(r.Notes, n => n.Contains("t5") && n.Contains("left out of the CNN's scoring"));
-        Assert.NotEmpty(Directory.GetFiles(dir.File("mels"), "*.npy"));
+        Assert.NotEmpty(Directory.GetFiles(dir.File("cache/mels"), "*.npy", SearchOption.AllDirectories));
     }
 
     [Fact]
