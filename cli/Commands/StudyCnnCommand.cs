@@ -44,8 +44,9 @@ internal static class StudyCnnCommand
         var fmin = new Option<double?>("--fmin") { Description = "With --manifest: lowest mel frequency, Hz (librosa's fmin; default 0)" };
         var fmax = new Option<double?>("--fmax") { Description = "With --manifest: highest mel frequency, Hz (librosa's fmax; default sr/2). 8000 spends every band on the voice's range" };
         var activeCrop = new Option<float?>("--active-crop-db") { Description = "Train and vote only on crops where at least half the frames have a band within this many dB of the track's maximum (skips a stem's silences); default: all crops" };
+        var trueStems = new Option<bool>("--true-stems") { Description = "With --manifest and --track-type vocals/no_vocals: each row's own vocals_path / accompaniment_path (the corpus' real stems) instead of rows of that track_type" };
         var cmd = new Command("cnn", "CNN on mel images (genre or language, any track type): sweep of the seed grid (budgeted), early stopping, track-level voting; writes results.csv and models")
-            { mels, manifest, cache, trackType, dryRun, synthetic, output, image, maxConfigs, maxEpochs, byArtist, seed, crop, channels, batch, crops, mixup, threads, layers, epochs, patience, dropout, lr, task, fmin, fmax, activeCrop };
+            { mels, manifest, cache, trackType, dryRun, synthetic, output, image, maxConfigs, maxEpochs, byArtist, seed, crop, channels, batch, crops, mixup, threads, layers, epochs, patience, dropout, lr, task, fmin, fmax, activeCrop, trueStems };
         cmd.Aliases.Add("q2-cnn");
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
@@ -56,7 +57,7 @@ internal static class StudyCnnCommand
             var melParams = new MelParams(FMin: parse.GetValue(fmin) ?? 0, FMax: parse.GetValue(fmax)).Validate();
             string outDir = parse.GetValue(output) ?? (label == "language" ? new ResultsLayout("results").Q1Cnn : new ResultsLayout("results").Q2Cnn);
             IMelSource source = parse.GetValue(mels) is { } folder ? new NpyMelFolder(folder)
-                : parse.GetValue(manifest) is { } m ? new CorpusMelSource(RowsOfType(Manifest.Load(m).Rows, parse.GetValue(trackType)!), parse.GetValue(cache)!, label, melParams)
+                : parse.GetValue(manifest) is { } m ? new CorpusMelSource(RowsOfType(Manifest.Load(m).Rows, parse.GetValue(trackType)!, parse.GetValue(trueStems)), parse.GetValue(cache)!, label, melParams)
                 : parse.GetValue(synthetic) is > 0 and var n ? new SyntheticMels(new SyntheticMelOptions(TracksPerClass: Math.Max(1, n / 10), Seed: parse.GetValue(seed)))
                 : throw new AlchemyException("study cnn: give --mels FOLDER, --manifest CSV or --synthetic N");
             var modes = parse.GetValue(image)!.ToLowerInvariant() switch
@@ -102,11 +103,21 @@ internal static class StudyCnnCommand
 
     /// <summary>
     /// Manifest rows of one track type, read as the feature pipeline reads it (<see cref="TrackTypes.TryParse"/>):
-    /// full = 0 (also rows without a track_type), vocals = 1, no_vocals = 2.
+    /// full = 0 (also rows without a track_type), vocals = 1, no_vocals = 2. With <paramref name="trueStems"/>, vocals /
+    /// no_vocals are each row's own stem (<see cref="ManifestRow.VocalsPath"/> / <see cref="ManifestRow.AccompanimentPath"/>),
+    /// as <c>alchemy features</c> expands a corpus manifest.
     /// </summary>
-    private static List<ManifestRow> RowsOfType(IReadOnlyList<ManifestRow> rows, string type)
+    private static List<ManifestRow> RowsOfType(IReadOnlyList<ManifestRow> rows, string type, bool trueStems)
     {
         if (!TrackTypes.TryParse(type, out var wanted)) throw new ParameterException($"--track-type: expected full, vocals or no_vocals (or 0, 1, 2), got '{type}'");
+        if (trueStems)
+        {
+            if (wanted == TrackType.Full) throw new ParameterException("--true-stems: give --track-type vocals or no_vocals");
+            var stems = rows.Where(r => (wanted == TrackType.Vocals ? r.VocalsPath : r.AccompanimentPath) is not null)
+                .Select(r => r with { Path = (wanted == TrackType.Vocals ? r.VocalsPath : r.AccompanimentPath)!, TrackType = wanted.Code().ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToList();
+            return stems.Count > 0 ? stems : throw new AlchemyException(
+                $"study cnn --true-stems: no manifest row has a {(wanted == TrackType.Vocals ? "vocals_path" : "accompaniment_path")}");
+        }
         var picked = rows.Where(r => (string.IsNullOrWhiteSpace(r.TrackType) ? TrackType.Full : TrackTypes.TryParse(r.TrackType, out var t) ? t : (TrackType?)null) == wanted).ToList();
         return picked.Count > 0 ? picked : throw new AlchemyException(
             $"study cnn: the manifest has no rows of track_type '{type}' (it has: {string.Join(", ", rows.Select(r => r.TrackType ?? "(none)").Distinct())})");
