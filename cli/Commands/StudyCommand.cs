@@ -47,9 +47,10 @@ internal static class StudyCommand
         var fmax = new Option<double?>("--fmax") { Description = "q1: CNN mel upper edge, Hz (default sr/2)" };
         var activeCrop = new Option<float?>("--active-crop-db") { Description = "q1: CNN crops only where half the frames have a band within this many dB of the track's maximum" };
         var cache = CacheOption.Create("mels");
+        var cnnAblations = new Option<string?>("--cnn-ablations") { Description = "q1: only these ablations get CNN rows, comma-separated (e.g. vocal,vocal_true; default all)" };
         var impute = ImputeOption.Create();
         var cmd = new Command(name, description) { features, outDir, seed, degree, folds, noPng, impute };
-        if (q1) foreach (var x in new Option[] { frames, models, frameModels, components, relevance, svComponents, svRelevance, svL2, svUbmFrames, trueFeatures, trueFrames, cnn, cnnEpochs, cnnLr, cropFrames, fmax, activeCrop, cache }) cmd.Options.Add(x); else { cmd.Options.Add(rfIter); cmd.Options.Add(testSplit); }
+        if (q1) foreach (var x in new Option[] { frames, models, frameModels, components, relevance, svComponents, svRelevance, svL2, svUbmFrames, trueFeatures, trueFrames, cnn, cnnEpochs, cnnLr, cropFrames, fmax, activeCrop, cache, cnnAblations }) cmd.Options.Add(x); else { cmd.Options.Add(rfIter); cmd.Options.Add(testSplit); }
         cmd.SetAction(p => CliRunner.Run(() =>
         {
             var o = new StudyOptions(p.GetValue(outDir)!, p.GetValue(seed), Math.Max(1, p.GetValue(degree)), !p.GetValue(noPng), p.GetValue(folds));
@@ -72,7 +73,8 @@ internal static class StudyCommand
                 Q1Cnn? cnnRows = p.GetValue(cnn)
                     ? new Q1Cnn(new Models.Cnn.CnnTrackOptions(new Models.Cnn.CnnTrainOptions(Epochs: p.GetValue(cnnEpochs), Patience: 5, LearningRate: p.GetValue(cnnLr), Seed: o.Seed, Threads: o.Degree),
                             CropFrames: p.GetValue(cropFrames), Image: new Models.Cnn.MelImageOptions(ActiveCropDb: p.GetValue(activeCrop))),
-                        new Models.Cnn.MelParams(FMax: p.GetValue(fmax)), p.GetValue(cache)!)
+                        new Models.Cnn.MelParams(FMax: p.GetValue(fmax)), p.GetValue(cache)!,
+                        p.GetValue(cnnAblations)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                     : p.GetValue(fmax) is not null || p.GetValue(activeCrop) is not null ? throw new ParameterException("--fmax / --active-crop-db: only with --cnn") : null;
                 var settings = new Q1Settings(p.GetValue(frameModels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Ubm: ubm, TrueStems: ts, Supervector: svo, Cnn: cnnRows);
                 r = Q1Study.Run(df, o, cols, fr, progress: progress, models: specs, settings: settings);

@@ -15,7 +15,13 @@ public sealed record Q1TrueStems(DataFrame Features, FrameTable? Frames);
 /// <param name="Options">Network, training and crop settings.</param>
 /// <param name="Mel">Mel parameters (e.g. fmax 8000 for language).</param>
 /// <param name="CacheRoot">Cache root (the CLI's <c>--cache</c>); the mels go to its <c>mels</c> stage (keyed by audio content + mel parameters).</param>
-public sealed record Q1Cnn(AudioAlchemy.Models.Cnn.CnnTrackOptions Options, AudioAlchemy.Models.Cnn.MelParams Mel, string CacheRoot);
+/// <param name="Ablations">Ablations that get CNN rows (e.g. vocal, vocal_true: one CNN per fold is the costly model); null = all.</param>
+public sealed record Q1Cnn(AudioAlchemy.Models.Cnn.CnnTrackOptions Options, AudioAlchemy.Models.Cnn.MelParams Mel, string CacheRoot,
+    IReadOnlyList<string>? Ablations = null)
+{
+    /// <summary>True when <paramref name="ablation"/> gets CNN rows.</summary>
+    public bool Covers(string ablation) => Ablations is null || Ablations.Contains(ablation, StringComparer.Ordinal);
+}
 
 /// <summary>Frame-model choices of <see cref="Q1Study"/>.</summary>
 /// <param name="FrameModels">Frame-level models run when frames are given: "gmm" (per-language GMM), "gmm-ubm" (MAP-adapted UBM, likelihood-ratio scoring), "gmm-sv" (MAP-adapted mean supervectors + logistic regression).</param>

@@ -101,7 +101,7 @@ public static class Q1Study
                     w.Note($"{ablation}: track {data.Ids[i]} has no frames ({frames.NoteOf(data.Ids[i], type) ?? "not in the frame table"}); left out of the frame models' scoring");
             }
             float[][][]? mels = null;
-            if (st.Cnn is { } cnn)
+            if (st.Cnn is { } cnn && cnn.Covers(ablation))
             {
                 try { mels = Q1CnnRows.Mels(features, c, data.Ids, type, cnn, note => w.Note($"{ablation}: {note}")); }
                 catch (AlchemyException e) { w.Note($"{ablation}: CNN skipped: {e.Message}"); }

@@ -37,6 +37,11 @@ public class Q1CnnTests
         Assert.All(rows, x => Assert.True((double)x[9]! > 0.8, $"{x[0]} CNN macro-F1 {x[9]}"));
         Assert.Contains(r.Notes, n => n.Contains("t5") && n.Contains("left out of the CNN's scoring"));
         Assert.NotEmpty(Directory.GetFiles(dir.File("cache/mels"), "*.npy", SearchOption.AllDirectories));
+        // only the named ablations get CNN rows
+        var vocalOnly = Q1Study.Run(df, new StudyOptions(dir.File("out2"), Seed: 0, Degree: 1, Png: false, Folds: 3), models: [AudioAlchemy.Models.ModelSpec.Parse("logreg")],
+            settings: new Q1Settings(Cnn: cnn with { Ablations = ["vocal"] }));
+        Assert.DoesNotContain(vocalOnly.Summary.Rows, x => (string)x[2]! == "CNN");
+        Assert.Contains(vocalOnly.Summary.Rows, x => (string)x[2]! == "LogReg");
     }
 
     [Fact]
