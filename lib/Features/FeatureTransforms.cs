@@ -3,7 +3,7 @@ using AudioAlchemy.Dsp;
 namespace AudioAlchemy.Features;
 
 /// <summary>
-/// Every transform of one <see cref="FeatureParameters"/> set, built once (STFT plan, mel/DCT tables, tempogram FFT,
+/// Every transform of one <see cref="Table1Options"/> set (the one parameter record of the Table-1 features), built once (STFT plan, mel/DCT tables, tempogram FFT,
 /// chroma filterbanks) and reused for every signal of a corpus. Use one instance per thread (transforms keep buffers).
 /// Typical use: <c>var ctx = transforms.Context(y);</c> then <c>transforms.Mfcc.Compute(ctx)</c>,
 /// <c>transforms.Onset.Compute(ctx)</c>, ... — the STFT, mel spectrogram and its dB are computed once per signal.
@@ -13,9 +13,9 @@ public sealed class FeatureTransforms
     private readonly Stft stft;
 
     /// <summary>Builds all transforms for <paramref name="parameters"/> (defaults: librosa's, n_mfcc 13).</summary>
-    public FeatureTransforms(FeatureParameters? parameters = null)
+    public FeatureTransforms(Table1Options? parameters = null)
     {
-        Parameters = (parameters ?? new FeatureParameters()).Validate();
+        Parameters = (parameters ?? new Table1Options()).Validate();
         var p = Parameters;
         stft = new Stft(p.Stft);
         Mel = new MelSpectrogramTransform(p.Mel, p.Stft);
@@ -28,12 +28,12 @@ public sealed class FeatureTransforms
     }
 
     /// <summary>The parameters.</summary>
-    public FeatureParameters Parameters { get; }
+    public Table1Options Parameters { get; }
 
     /// <summary>Mel spectrogram (power).</summary>
     public MelSpectrogramTransform Mel { get; }
 
-    /// <summary>MFCC with n_mfcc = <see cref="FeatureParameters.NMfcc"/>.</summary>
+    /// <summary>MFCC with n_mfcc = <see cref="Table1Options.NMfcc"/>.</summary>
     public MfccTransform Mfcc { get; }
 
     /// <summary>Onset strength, mean over bands (feature.tempo's input).</summary>

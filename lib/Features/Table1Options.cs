@@ -28,6 +28,12 @@ public sealed record Table1Options(double Sr = Defaults.SampleRate, int NFft = D
         return this;
     }
 
+    /// <summary>STFT options (Hann, centred, zero padding) of these parameters.</summary>
+    public StftOptions Stft => new(NFft, HopLength);
+
+    /// <summary>Mel options (Slaney, power 2) of these parameters.</summary>
+    public MelOptions Mel => new(Sr, NMels, Fmin, Fmax);
+
     /// <summary>A short stable text of every parameter (for cache keys).</summary>
     public string CacheKey => FormattableString.Invariant($"sr={Sr};n_fft={NFft};hop={HopLength};n_mels={NMels};fmin={Fmin:R};fmax={Fmax?.ToString("R") ?? "none"};n_mfcc={NMfcc};pfmin={PitchFmin:R};pfmax={PitchFmax:R}");
 }

@@ -86,7 +86,7 @@ public class FeatureTransformsTests
     public void Bundle_MatchesLibrosaFixtures()
     {
         var f = FeatureFixture.Get("nutcracker10_sr16k");
-        var tr = new FeatureTransforms(new FeatureParameters(f.Sr, f.NFft, f.Hop, f.NMels, f.Fmin, f.Fmax, f.NMfcc));
+        var tr = new FeatureTransforms(new Table1Options(f.Sr, f.NFft, f.Hop, f.NMels, f.Fmin, f.Fmax, f.NMfcc));
         var ctx = tr.Context(f.Y);
         Assert.True(Parity.MaxAbs(f.Npy("mfcc"), tr.Mfcc.Compute(ctx).Data) <= 1e-2);
         Assert.True(Parity.MaxAbs(f.Npy("onset_env"), tr.Onset.Compute(ctx)) <= 1e-3 * Parity.MaxAbsValue(f.Npy("onset_env")));
