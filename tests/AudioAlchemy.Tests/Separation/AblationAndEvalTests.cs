@@ -36,6 +36,39 @@ public class AblationAndEvalTests
         public SeparationResult Separate(float[] mixture, int sampleRate) { Interlocked.Increment(ref Calls); return inner.Separate(mixture, sampleRate); }
     }
 
+    /// <summary>Throws a native-style failure on the calls whose number (over all instances) is in <see cref="FailOn"/>.</summary>
+    private sealed class FlakySeparator(RepetSimSeparator inner, Func<int, bool> failOn) : ISeparator, IDisposable
+    {
+        private static int calls;
+        public static int Disposed;
+        public static void Reset() { calls = 0; Disposed = 0; }
+        public string Settings => inner.Settings;
+        public SeparationResult Separate(float[] mixture, int sampleRate) =>
+            failOn(Interlocked.Increment(ref calls)) ? throw new System.Runtime.InteropServices.ExternalException("Expected false to be true\nframe #0: c10::Error") : inner.Separate(mixture, sampleRate);
+        public void Dispose() => Interlocked.Increment(ref Disposed);
+    }
+
+    [Fact]
+    public void Ablate_NativeSeparatorFailure_IsRetriedOnceWithANewInstance_ThenTheRowIsSkipped()
+    {
+        using var dir = TestData.TempDir();
+        var manifest = Manifest.Load(TinyCorpus(dir));
+        var repet = new RepetSimSeparator(new RepetSimOptions(MaxThreads: 1));
+        FlakySeparator.Reset();
+        // the first separation call fails once: the retry with a fresh instance succeeds, both songs are kept
+        var once = new AblationBuilder(() => new FlakySeparator(repet, n => n == 1), new AblationOptions(dir.File("abl1"), ParallelFiles: 1)).Build(manifest);
+        Assert.Equal(2, once.Separated);
+        Assert.DoesNotContain(once.Skipped, s => s.Id.StartsWith("song", StringComparison.Ordinal));
+        Assert.True(FlakySeparator.Disposed >= 2, "the failed instance and the last worker's instance are disposed");
+        // always failing: the songs are skipped with the reason, the batch finishes and writes its manifest
+        var never = new AblationBuilder(() => new FlakySeparator(repet, _ => true), new AblationOptions(dir.File("abl2"), ParallelFiles: 1)).Build(manifest);
+        Assert.Equal(0, never.Separated);
+        var skipped = never.Skipped.Where(s => s.Id.StartsWith("song", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, skipped.Count);
+        Assert.All(skipped, s => Assert.Contains("the separator failed twice (Expected false to be true; then Expected false to be true)", s.Reason));
+        Assert.True(File.Exists(never.ManifestPath));
+    }
+
     [Fact]
     public void Ablate_WritesThreeTypesPerSong_SkipsBadFile_AndResumesFromCache()
     {
