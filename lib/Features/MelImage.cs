@@ -17,11 +17,20 @@ public static class MelImage
     public const float FloorDb = -80f;
 
     /// <summary>The mapping for one dB value relative to the maximum: clip to [−80, 0], then (db + 80)/80 ∈ [0, 1]. NaN → 0.</summary>
-    public static float Normalize(float dbRelativeToMax)
+    public static float Normalize(float dbRelativeToMax) => Normalize(dbRelativeToMax, FloorDb, 0f);
+
+    /// <summary>
+    /// The one dB → [0, 1] mapping, for any range [<paramref name="lo"/>, <paramref name="hi"/>] (the CNN's
+    /// <c>MelImageOptions</c> range or a track's own min/max): clip, then (db − lo)/(hi − lo). NaN, and a range that is
+    /// empty or infinite, → 0.
+    /// </summary>
+    public static float Normalize(float db, float lo, float hi)
     {
-        if (!(dbRelativeToMax > FloorDb)) return 0f;
-        if (dbRelativeToMax >= 0) return 1f;
-        return (dbRelativeToMax - FloorDb) / -FloorDb;
+        float range = hi - lo;
+        if (float.IsNaN(db) || !(range > 0) || float.IsInfinity(range)) return 0f;
+        if (!(db > lo)) return 0f;
+        if (db >= hi) return 1f;
+        return (db - lo) / range;
     }
 
     /// <summary>

@@ -61,7 +61,10 @@ public sealed record MelImageOptions(
 /// </summary>
 public static class MelTensor
 {
-    /// <summary>Normalises a whole track: dB of shape (n_mels, frames) → v in 0..1, row-major (n_mels · frames). NaN → 0.</summary>
+    /// <summary>
+    /// Normalises a whole track: dB of shape (n_mels, frames) → v in 0..1, row-major (n_mels · frames), with the one
+    /// mapping <see cref="AudioAlchemy.Features.MelImage.Normalize(float, float, float)"/> over the options' range. NaN → 0.
+    /// </summary>
     public static float[] Normalize(float[,] melDb, MelImageOptions options)
     {
         options.Validate();
@@ -78,17 +81,9 @@ public static class MelTensor
                 if (x > hi) hi = x;
             }
         }
-        float range = hi - lo;
-        bool flat = !(range > 0) || float.IsInfinity(range);
         int k = 0;
         for (int i = 0; i < m; i++)
-            for (int j = 0; j < t; j++, k++)
-            {
-                float x = melDb[i, j];
-                if (flat || float.IsNaN(x)) { v[k] = 0f; continue; }
-                float y = (x - lo) / range;
-                v[k] = y < 0f ? 0f : y > 1f ? 1f : y;
-            }
+            for (int j = 0; j < t; j++, k++) v[k] = AudioAlchemy.Features.MelImage.Normalize(melDb[i, j], lo, hi);
         return v;
     }
 
