@@ -85,7 +85,7 @@ public sealed class Stft
     private int CheckedFrames(int length)
     {
         int pad = Options.Center ? Options.NFft / 2 : 0;
-        if (Options.Center && Options.PadMode == "reflect" && length <= pad)
+        if (Options.Center && Options.PadMode == PadMode.Reflect && length <= pad)
             throw new ParameterException($"signal of {length} samples is too short for reflect padding of {pad}");
         return Options.FrameCount(length);
     }
@@ -216,8 +216,8 @@ public sealed class Stft
         int n = y.Length;
         return Options.PadMode switch
         {
-            "edge" => n == 0 ? 0 : y[i < 0 ? 0 : n - 1],
-            "reflect" => y[i < 0 ? -i : 2 * (n - 1) - i],
+            PadMode.Edge => n == 0 ? 0 : y[i < 0 ? 0 : n - 1],
+            PadMode.Reflect => y[i < 0 ? -i : 2 * (n - 1) - i],
             _ => 0,
         };
     }

@@ -10,7 +10,7 @@ public static partial class Feature
     /// <paramref name="tuning"/> null = estimated. For many signals reuse a <see cref="ChromaStftTransform"/>.
     /// </summary>
     public static Matrix ChromaStft(float[] y, double sr = Defaults.SampleRate, double? norm = double.PositiveInfinity, int nFft = Defaults.NFft,
-        int hopLength = Defaults.HopLength, int? winLength = null, string window = "hann", bool center = true, string padMode = "constant",
+        int hopLength = Defaults.HopLength, int? winLength = null, WindowKind window = WindowKind.Hann, bool center = true, PadMode padMode = PadMode.Constant,
         double? tuning = null, int nChroma = 12, double ctroct = 5.0, double? octwidth = 2, bool baseC = true)
         => new ChromaStftTransform(new ChromaOptions(sr, tuning, nChroma, norm, ctroct, octwidth, 2, baseC),
             new StftOptions(nFft, hopLength, winLength, center, padMode, window)).Compute(y);

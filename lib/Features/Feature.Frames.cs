@@ -47,10 +47,10 @@ public static partial class Feature
     /// unwindowed) frame. Returns the (1, frames) row, float32 like librosa.
     /// </summary>
     public static float[] Rms(ReadOnlySpan<float> y, int frameLength = Defaults.NFft, int hopLength = Defaults.HopLength, bool center = true,
-        string padMode = "constant")
+        PadMode padMode = PadMode.Constant)
     {
         CheckFraming(y.Length, frameLength, hopLength, center);
-        if (padMode is not ("constant" or "edge" or "reflect")) throw new ParameterException($"pad_mode must be constant, edge or reflect (got '{padMode}')");
+        if (!Enum.IsDefined(padMode)) throw new ParameterException($"pad_mode must be constant, edge or reflect (got {(int)padMode})");
         int pad = center ? frameLength / 2 : 0, n = y.Length, padded = n + 2 * pad;
         int frames = 1 + (padded - frameLength) / hopLength;
         var r = new float[frames];
@@ -59,11 +59,11 @@ public static partial class Feature
             int a = t * hopLength - pad;
             int lo = Math.Max(a, 0), hi = Math.Min(a + frameLength, n);
             double s = hi > lo ? VectorOps.Dot(y[lo..hi], y[lo..hi]) : 0;
-            if (padMode != "constant")
+            if (padMode != PadMode.Constant)
                 for (int i = a; i < a + frameLength; i++)
                     if (i < 0 || i >= n)
                     {
-                        float v = padMode == "edge" ? y[i < 0 ? 0 : n - 1] : y[i < 0 ? -i : 2 * (n - 1) - i];
+                        float v = padMode == PadMode.Edge ? y[i < 0 ? 0 : n - 1] : y[i < 0 ? -i : 2 * (n - 1) - i];
                         s += (double)v * v;
                     }
             r[t] = (float)Math.Sqrt(s / frameLength);

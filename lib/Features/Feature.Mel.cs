@@ -11,7 +11,7 @@ public static partial class Feature
     /// <see cref="MelSpectrogramTransform"/>.
     /// </summary>
     public static Matrix MelSpectrogram(float[] y, double sr = Defaults.SampleRate, int nFft = Defaults.NFft, int hopLength = Defaults.HopLength,
-        int? winLength = null, string window = "hann", bool center = true, string padMode = "constant", double power = 2.0,
+        int? winLength = null, WindowKind window = WindowKind.Hann, bool center = true, PadMode padMode = PadMode.Constant, double power = 2.0,
         int nMels = Defaults.NMels, double fmin = 0.0, double? fmax = null, bool htk = false, MelNorm norm = MelNorm.Slaney)
         => new MelSpectrogramTransform(new MelOptions(sr, nMels, fmin, fmax, htk, norm, power),
             new StftOptions(nFft, hopLength, winLength, center, padMode, window)).Compute(y);

@@ -9,8 +9,8 @@ public static partial class Feature
     /// (n_mfcc, frames). For many signals reuse an <see cref="MfccTransform"/>.
     /// </summary>
     public static Matrix Mfcc(float[] y, double sr = Defaults.SampleRate, int nMfcc = Defaults.NMfccLibrosa, int dctType = 2, bool ortho = true,
-        double lifter = 0, int nFft = Defaults.NFft, int hopLength = Defaults.HopLength, int? winLength = null, string window = "hann",
-        bool center = true, string padMode = "constant", double power = 2.0, int nMels = Defaults.NMels, double fmin = 0.0,
+        double lifter = 0, int nFft = Defaults.NFft, int hopLength = Defaults.HopLength, int? winLength = null, WindowKind window = WindowKind.Hann,
+        bool center = true, PadMode padMode = PadMode.Constant, double power = 2.0, int nMels = Defaults.NMels, double fmin = 0.0,
         double? fmax = null, bool htk = false, MelNorm melNorm = MelNorm.Slaney)
         => new MfccTransform(new MfccOptions(nMfcc, dctType, ortho, lifter), new MelOptions(sr, nMels, fmin, fmax, htk, melNorm, power),
             new StftOptions(nFft, hopLength, winLength, center, padMode, window)).Compute(y);

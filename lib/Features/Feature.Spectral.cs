@@ -24,17 +24,17 @@ public static partial class Feature
 
     /// <summary><c>feature.spectral_centroid(y=y, sr, n_fft, hop_length, win_length, window, center, pad_mode)</c>: the (1, frames) row.</summary>
     public static double[] SpectralCentroid(float[] y, double sr = Defaults.SampleRate, int nFft = Defaults.NFft, int hopLength = Defaults.HopLength,
-        int? winLength = null, string window = "hann", bool center = true, string padMode = "constant")
+        int? winLength = null, WindowKind window = WindowKind.Hann, bool center = true, PadMode padMode = PadMode.Constant)
         => SpectralCentroid(new SpectralContext(y, sr, new StftOptions(nFft, hopLength, winLength, center, padMode, window)));
 
     /// <summary><c>feature.spectral_bandwidth(y=y, sr, n_fft, hop_length, win_length, window, center, pad_mode, norm, p)</c>: the (1, frames) row.</summary>
     public static double[] SpectralBandwidth(float[] y, double sr = Defaults.SampleRate, int nFft = Defaults.NFft, int hopLength = Defaults.HopLength,
-        int? winLength = null, string window = "hann", bool center = true, string padMode = "constant", bool norm = true, double p = 2)
+        int? winLength = null, WindowKind window = WindowKind.Hann, bool center = true, PadMode padMode = PadMode.Constant, bool norm = true, double p = 2)
         => SpectralBandwidth(new SpectralContext(y, sr, new StftOptions(nFft, hopLength, winLength, center, padMode, window)), null, norm, p);
 
     /// <summary><c>feature.spectral_rolloff(y=y, sr, n_fft, hop_length, win_length, window, center, pad_mode, roll_percent)</c>: the (1, frames) row.</summary>
     public static double[] SpectralRolloff(float[] y, double sr = Defaults.SampleRate, int nFft = Defaults.NFft, int hopLength = Defaults.HopLength,
-        int? winLength = null, string window = "hann", bool center = true, string padMode = "constant", double rollPercent = 0.85)
+        int? winLength = null, WindowKind window = WindowKind.Hann, bool center = true, PadMode padMode = PadMode.Constant, double rollPercent = 0.85)
         => SpectralRolloff(new SpectralContext(y, sr, new StftOptions(nFft, hopLength, winLength, center, padMode, window)), rollPercent);
 
     /// <summary><c>feature.spectral_centroid(y=y, sr, n_fft, hop_length, ...)</c> from a shared context (uses |S|).</summary>

@@ -83,15 +83,15 @@ internal sealed class DifferenceFunction
     {
         if (!o.Center) return y.ToArray();
         int pad = o.FrameLength / 2, n = y.Length;
-        if (o.PadMode == "reflect" && n <= pad)
+        if (o.PadMode == PadMode.Reflect && n <= pad)
             throw new AlchemyException($"signal of {n} samples is too short for reflect padding of {pad}");
         var x = new float[n + 2 * pad];
         y.CopyTo(x.AsSpan(pad));
-        if (n > 0 && o.PadMode != "constant")
+        if (n > 0 && o.PadMode != PadMode.Constant)
             for (int i = 0; i < pad; i++)
             {
-                x[pad - 1 - i] = o.PadMode == "edge" ? y[0] : y[i + 1];
-                x[pad + n + i] = o.PadMode == "edge" ? y[n - 1] : y[n - 2 - i];
+                x[pad - 1 - i] = o.PadMode == PadMode.Edge ? y[0] : y[i + 1];
+                x[pad + n + i] = o.PadMode == PadMode.Edge ? y[n - 1] : y[n - 2 - i];
             }
         return x;
     }

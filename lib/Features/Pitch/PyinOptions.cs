@@ -18,12 +18,12 @@ namespace AudioAlchemy.Features.Pitch;
 /// <param name="NoTroughProb">Probability mass given to the global minimum when no trough is below threshold (<c>no_trough_prob=0.01</c>).</param>
 /// <param name="FillNa">Value of f0 in unvoiced frames (<c>fill_na=np.nan</c>); null keeps the best-guess pitch as librosa's <c>fill_na=None</c>.</param>
 /// <param name="Center">Pad frame_length/2 on both sides (<c>center=True</c>).</param>
-/// <param name="PadMode">Padding when centred: "constant", "edge" or "reflect" (<c>pad_mode='constant'</c>).</param>
+/// <param name="PadMode">Padding when centred: constant, edge or reflect (<c>pad_mode='constant'</c>).</param>
 /// <param name="WinLength">Deprecated in librosa 0.11 and ignored there; accepted for signature parity.</param>
 public sealed record PyinOptions(double Fmin = Defaults.PitchFmin, double Fmax = Defaults.PitchFmax, double Sr = Defaults.SampleRate,
     int FrameLength = Defaults.NFft, int? HopLength = null, int NThresholds = 100, double BetaA = 2, double BetaB = 18,
     double BoltzmannParameter = 2, double Resolution = 0.1, double MaxTransitionRate = 35.92, double SwitchProb = 0.01,
-    double NoTroughProb = 0.01, double? FillNa = double.NaN, bool Center = true, string PadMode = "constant", int? WinLength = null)
+    double NoTroughProb = 0.01, double? FillNa = double.NaN, bool Center = true, PadMode PadMode = PadMode.Constant, int? WinLength = null)
 {
     /// <summary>The hop actually used.</summary>
     public int Hop => HopLength ?? FrameLength / 4;

@@ -1,3 +1,4 @@
+using AudioAlchemy.Dsp;
 namespace AudioAlchemy.Features.Pitch;
 
 /// <summary>
@@ -44,6 +45,6 @@ public sealed class Yin
 
     /// <summary>One-shot <c>librosa.yin(y, fmin, fmax, sr, frame_length, hop_length, trough_threshold, center, pad_mode)</c>.</summary>
     public static double[] Run(ReadOnlySpan<float> y, double fmin, double fmax, double sr = Dsp.Defaults.SampleRate,
-        int frameLength = Dsp.Defaults.NFft, int? hopLength = null, double troughThreshold = 0.1, bool center = true, string padMode = "constant")
+        int frameLength = Dsp.Defaults.NFft, int? hopLength = null, double troughThreshold = 0.1, bool center = true, PadMode padMode = PadMode.Constant)
         => new Yin(new YinOptions(fmin, fmax, sr, frameLength, hopLength, troughThreshold, center, padMode)).Compute(y);
 }

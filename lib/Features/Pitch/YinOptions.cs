@@ -10,10 +10,10 @@ namespace AudioAlchemy.Features.Pitch;
 /// <param name="HopLength">Hop in samples (<c>hop_length</c>, default frame_length/4).</param>
 /// <param name="TroughThreshold">Absolute threshold for a trough of the normalized difference (<c>trough_threshold=0.1</c>).</param>
 /// <param name="Center">Pad frame_length/2 on both sides so frame t is centred at t·hop (<c>center=True</c>).</param>
-/// <param name="PadMode">Padding when centred: "constant" (zeros), "edge" or "reflect" (<c>pad_mode='constant'</c>).</param>
+/// <param name="PadMode">Padding when centred: constant (zeros), edge or reflect (<c>pad_mode='constant'</c>).</param>
 /// <param name="WinLength">Deprecated in librosa 0.11 and ignored there; accepted for signature parity, must be null or ≥ 1.</param>
 public sealed record YinOptions(double Fmin = Defaults.PitchFmin, double Fmax = Defaults.PitchFmax, double Sr = Defaults.SampleRate,
-    int FrameLength = Defaults.NFft, int? HopLength = null, double TroughThreshold = 0.1, bool Center = true, string PadMode = "constant",
+    int FrameLength = Defaults.NFft, int? HopLength = null, double TroughThreshold = 0.1, bool Center = true, PadMode PadMode = PadMode.Constant,
     int? WinLength = null)
 {
     /// <summary>The hop actually used.</summary>
@@ -37,7 +37,7 @@ public sealed record YinOptions(double Fmin = Defaults.PitchFmin, double Fmax = 
 /// <summary>Shared parameter checks of yin and pyin (librosa's <c>__check_yin_params</c>).</summary>
 internal static class PitchValidation
 {
-    public static void Check(double sr, double fmin, double fmax, int frameLength, int hop, bool center, string padMode, int? winLength)
+    public static void Check(double sr, double fmin, double fmax, int frameLength, int hop, bool center, PadMode padMode, int? winLength)
     {
         ParameterException.PositiveRate(sr);
         if (fmax > sr / 2) throw new AlchemyException($"fmax={fmax:0.000} cannot exceed Nyquist frequency {sr / 2}");
@@ -46,7 +46,7 @@ internal static class PitchValidation
         if (sr / fmin >= frameLength - 1)
             throw new AlchemyException($"fmin={fmin:0.000} is too small for frame_length={frameLength} and sr={sr}. Either increase to fmin={sr / (frameLength - 1):0.000} or frame_length={(int)Math.Ceiling(sr / fmin) + 1}");
         if (hop < 1) throw new AlchemyException($"hop_length must be >= 1 (got {hop})");
-        if (padMode is not ("constant" or "edge" or "reflect")) throw new AlchemyException($"pad_mode must be constant, edge or reflect (got '{padMode}')");
+        if (!Enum.IsDefined(padMode)) throw new AlchemyException($"pad_mode must be constant, edge or reflect (got {(int)padMode})");
         if (winLength is < 1) throw new AlchemyException($"win_length must be >= 1 when given (got {winLength}); it is ignored as in librosa 0.11");
         _ = center;
     }
