@@ -65,4 +65,29 @@ internal static class CropBatches
         }
         return new CropBatch(x, y, tracks);
     }
+
+    /// <summary>
+    /// The one evaluation loop: <paramref name="model"/> in eval mode without gradients over every sliding crop of
+    /// <paramref name="d"/> (<see cref="Eval"/>), one dispose scope per batch; <paramref name="body"/> gets the batch and its
+    /// input tensor (batch, channels, n_mels, crop) on <see cref="TorchRuntime.Device"/>. The training mode is restored.
+    /// </summary>
+    public static void ForEachEval(MelCnn model, MelCropDataset d, int batchSize, int hop, Action<CropBatch, TorchSharp.torch.Tensor> body)
+    {
+        var device = TorchRuntime.Device;
+        bool wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var noGrad = TorchSharp.torch.no_grad();
+            foreach (var b in Eval(d, batchSize, hop))
+            {
+                using var scope = TorchSharp.torch.NewDisposeScope();
+                body(b, TensorCopy.Float(b.X, b.N, d.Channels, d.NMels, d.CropFrames).to(device));
+            }
+        }
+        finally
+        {
+            if (wasTraining) model.train();
+        }
+    }
 }

@@ -17,37 +17,24 @@ public static class CropEmbedder
     /// <summary>Embeds every track of <paramref name="data"/>.</summary>
     public static IReadOnlyList<TrackEmbedding> Embed(MelCnn model, MelCropDataset data, int hop, int batchSize = 64)
     {
-        var device = TorchRuntime.Device;
         int classes = model.Architecture.Classes, width = model.EmbeddingSize;
         var emb = new double[data.Count][];
         var prob = new double[data.Count][];
         var counts = new int[data.Count];
         for (int t = 0; t < data.Count; t++) { emb[t] = new double[width]; prob[t] = new double[classes]; }
-        bool wasTraining = model.training;
-        model.eval();
-        try
+        CropBatches.ForEachEval(model, data, batchSize, hop, (b, x) =>
         {
-            using var noGrad = torch.no_grad();
-            foreach (var b in CropBatches.Eval(data, batchSize, hop))
+            var e = model.Embed(x);
+            var p = nn.functional.softmax(model.Classify(e), 1).cpu().data<float>().ToArray();
+            var ev = e.cpu().data<float>().ToArray();
+            for (int i = 0; i < b.N; i++)
             {
-                using var scope = torch.NewDisposeScope();
-                var x = TensorCopy.Float(b.X, b.N, data.Channels, data.NMels, data.CropFrames).to(device);
-                var e = model.Embed(x);
-                var p = nn.functional.softmax(model.Classify(e), 1).cpu().data<float>().ToArray();
-                var ev = e.cpu().data<float>().ToArray();
-                for (int i = 0; i < b.N; i++)
-                {
-                    int t = b.Track[i];
-                    counts[t]++;
-                    for (int j = 0; j < width; j++) emb[t][j] += ev[i * width + j];
-                    for (int c = 0; c < classes; c++) prob[t][c] += p[i * classes + c];
-                }
+                int t = b.Track[i];
+                counts[t]++;
+                for (int j = 0; j < width; j++) emb[t][j] += ev[i * width + j];
+                for (int c = 0; c < classes; c++) prob[t][c] += p[i * classes + c];
             }
-        }
-        finally
-        {
-            if (wasTraining) model.train();
-        }
+        });
         return Enumerable.Range(0, data.Count).Select(t => new TrackEmbedding(
             emb[t].Select(v => (float)(v / counts[t])).ToArray(), prob[t].Select(v => (float)(v / counts[t])).ToArray())).ToList();
     }

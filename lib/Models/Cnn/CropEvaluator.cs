@@ -26,39 +26,26 @@ public static class CropEvaluator
     /// <summary>Runs <paramref name="model"/> in eval mode without gradients over every crop of <paramref name="data"/>.</summary>
     public static TrackPredictions Evaluate(MelCnn model, MelCropDataset data, int hop, int batchSize = 64)
     {
-        var device = TorchRuntime.Device;
         int classes = model.Architecture.Classes;
         var sums = new double[data.Count][];
         for (int t = 0; t < data.Count; t++) sums[t] = new double[classes];
         var counts = new int[data.Count];
         double lossSum = 0;
         int crops = 0;
-        bool wasTraining = model.training;
-        model.eval();
-        try
+        CropBatches.ForEachEval(model, data, batchSize, hop, (b, x) =>
         {
-            using var noGrad = torch.no_grad();
-            foreach (var b in CropBatches.Eval(data, batchSize, hop))
+            var y = TensorCopy.Long(b.Y).to(TorchRuntime.Device);
+            var logits = model.forward(x);
+            lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).cpu().item<float>();
+            var p = nn.functional.softmax(logits, 1).cpu().data<float>().ToArray();
+            for (int i = 0; i < b.N; i++)
             {
-                using var scope = torch.NewDisposeScope();
-                var x = TensorCopy.Float(b.X, b.N, data.Channels, data.NMels, data.CropFrames).to(device);
-                var y = TensorCopy.Long(b.Y).to(device);
-                var logits = model.forward(x);
-                lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum).cpu().item<float>();
-                var p = nn.functional.softmax(logits, 1).cpu().data<float>().ToArray();
-                for (int i = 0; i < b.N; i++)
-                {
-                    int t = b.Track[i];
-                    counts[t]++;
-                    for (int c = 0; c < classes; c++) sums[t][c] += p[i * classes + c];
-                }
-                crops += b.N;
+                int t = b.Track[i];
+                counts[t]++;
+                for (int c = 0; c < classes; c++) sums[t][c] += p[i * classes + c];
             }
-        }
-        finally
-        {
-            if (wasTraining) model.train();
-        }
+            crops += b.N;
+        });
         var probs = new float[data.Count][];
         for (int t = 0; t < data.Count; t++) probs[t] = sums[t].Select(s => (float)(s / counts[t])).ToArray();
         return new TrackPredictions(probs, lossSum / crops, crops);
