@@ -31,12 +31,8 @@ public sealed class RepetSimSeparator : ISeparator
     /// and median filter, the long part of long inputs.</summary>
     public SeparationResult Separate(float[] mixture, int sampleRate, IProgress<double>? progress)
     {
-        ArgumentNullException.ThrowIfNull(mixture);
-        ParameterException.PositiveRate(sampleRate, "sample rate");
+        if (MixtureInput.Check(mixture, sampleRate) is { } empty) return empty;
         int n = mixture.Length;
-        if (n == 0) return new SeparationResult([], [], sampleRate);
-        foreach (var v in mixture)
-            if (!float.IsFinite(v)) throw new AlchemyException("mixture contains NaN or Inf samples");
 
         var stft = new Stft(new StftOptions(Options.NFft, Options.HopLength));
         var X = stft.Forward(mixture);

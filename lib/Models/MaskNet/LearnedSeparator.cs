@@ -58,12 +58,8 @@ public sealed class LearnedSeparator : ISeparator, IDisposable
     /// <inheritdoc/>
     public SeparationResult Separate(float[] mixture, int sampleRate)
     {
-        ArgumentNullException.ThrowIfNull(mixture);
-        ParameterException.PositiveRate(sampleRate, "sample rate");
+        if (MixtureInput.Check(mixture, sampleRate) is { } empty) return empty;
         int n = mixture.Length;
-        if (n == 0) return new SeparationResult([], [], sampleRate);
-        foreach (var v in mixture)
-            if (!float.IsFinite(v)) throw new AlchemyException("mixture contains NaN or Inf samples");
         int modelRate = Model.Metadata.Stft.SampleRate;
         float[] vocals;
         if (sampleRate == modelRate) vocals = SeparateVocals(mixture);
