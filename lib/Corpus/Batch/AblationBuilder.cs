@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Collections.Concurrent;
 using AudioAlchemy.Audio;
 using AudioAlchemy.Corpus;
@@ -58,33 +57,13 @@ public sealed class AblationBuilder
                 if (IsComplete(dir)) Interlocked.Increment(ref cached);
                 else
                 {
-                    separator ??= separatorFactory();
-                    Separate(row, dir, separator);
+                    SeparatorRetry.Run(ref separator, separatorFactory, s => Separate(row, dir, s), row.Path);
                     Interlocked.Increment(ref separated);
                 }
                 done[i] = dir;
             }
             catch (AlchemyException e) { skipped.Add(new SkippedItem(row.RowNumber, row.Id, e.Message)); }
             catch (IOException e) { skipped.Add(new SkippedItem(row.RowNumber, row.Id, $"{row.Path}: {e.Message}")); }
-            catch (ExternalException e)
-            {
-                // A native (libtorch) failure inside the separator: the worker's instance may be unusable, so it is replaced
-                // and the row tried once more; a second failure skips the row and the batch goes on.
-                (separator as IDisposable)?.Dispose();
-                separator = null;
-                try
-                {
-                    separator = separatorFactory();
-                    string dir = StemFolder(row.Path);
-                    Separate(row, dir, separator);
-                    Interlocked.Increment(ref separated);
-                    done[i] = dir;
-                }
-                catch (Exception again) when (again is ExternalException or AlchemyException or IOException)
-                {
-                    skipped.Add(new SkippedItem(row.RowNumber, row.Id, $"{row.Path}: the separator failed twice ({FirstLine(e.Message)}; then {FirstLine(again.Message)})"));
-                }
-            }
             onRowDone?.Invoke();
             return separator;
         }, separator => (separator as IDisposable)?.Dispose());
@@ -125,8 +104,6 @@ public sealed class AblationBuilder
     public string StemFolder(string audioPath) =>
         new ContentCache(Path.GetFullPath(Options.OutputDirectory), Stage, Version)
             .PathForFile(audioPath, ContentCache.Canonical(("sr", Options.SampleRate), ("separator", settings)), extension: "");
-
-    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
 
     private static bool IsComplete(string dir) => TrackTypes.All.All(t => File.Exists(Path.Combine(dir, t.Name() + ".wav")));
 

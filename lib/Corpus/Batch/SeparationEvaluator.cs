@@ -47,21 +47,11 @@ public sealed class SeparationEvaluator
         Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = ParallelFiles }, separatorFactory, (i, _, separator) =>
         {
             var row = rows[i];
-            try { results[i] = EvaluateRow(row, separator); }
+            ISeparator? current = separator;
+            try { SeparatorRetry.Run(ref current, separatorFactory, s => results[i] = EvaluateRow(row, s)); }
             catch (AlchemyException e) { skipped.Add(new SkippedItem(row.RowNumber, row.Id, e.Message)); }
-            catch (System.Runtime.InteropServices.ExternalException e)
-            {
-                // native (libtorch) failure: replace the worker's separator, retry the row once, then skip it (as AblationBuilder)
-                (separator as IDisposable)?.Dispose();
-                separator = separatorFactory();
-                try { results[i] = EvaluateRow(row, separator); }
-                catch (Exception again) when (again is System.Runtime.InteropServices.ExternalException or AlchemyException)
-                {
-                    skipped.Add(new SkippedItem(row.RowNumber, row.Id, $"the separator failed twice ({e.Message.Split('\n', 2)[0].Trim()}; then {again.Message.Split('\n', 2)[0].Trim()})"));
-                }
-            }
             onTrackDone?.Invoke();
-            return separator;
+            return current!;
         }, separator => (separator as IDisposable)?.Dispose());
         return new EvaluationRun(results.Where(r => r != null).Select(r => r!).ToList(), skipped.OrderBy(s => s.Row).ToList(), wall.Elapsed.TotalSeconds,
             (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds);
