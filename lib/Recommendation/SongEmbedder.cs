@@ -128,10 +128,7 @@ public static class SongEmbedder
     private static float[,] VocalsMel(string path, MelParams p, double? duration, ISeparator separator)
     {
         var (y, _) = AudioFile.Load(path, sr: p.SampleRate, duration: duration);
-        var db = AudioMel.Db(separator.Separate(y, p.SampleRate).Vocals, p);
-        var mel = new float[db.Rows, db.Cols];
-        Buffer.BlockCopy(db.Data, 0, mel, 0, db.Data.Length * sizeof(float));
-        return mel;
+        return AudioMel.ToArray(AudioMel.Db(separator.Separate(y, p.SampleRate).Vocals, p));
     }
 
     /// <summary>Names of the Table-1 values standardised into <c>t1_*</c>, for <paramref name="nMfcc"/> coefficients.</summary>

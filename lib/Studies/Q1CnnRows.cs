@@ -22,14 +22,11 @@ public static class Q1CnnRows
         var names = features.Columns.Select(x => x.Name).ToList();
         if (!names.Contains("path")) throw new AlchemyException("q1 CNN: the feature table has no 'path' column (write it with `alchemy features`)");
         var idCol = features.Columns[c.Id];
-        var typeCol = names.Contains(c.TrackType) ? features.Columns[c.TrackType] : null;
         var pathCol = features.Columns["path"];
+        var types = Q1Study.TrackTypes(features, c);
         var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (long r = 0; r < features.Rows.Count; r++)
-        {
-            string t = typeCol?[r] switch { null => "0", float f => ((int)f).ToString(CultureInfo.InvariantCulture), double d => ((int)d).ToString(CultureInfo.InvariantCulture), var v => Convert.ToString(v, CultureInfo.InvariantCulture)! };
-            if (t == type && idCol[r] is { } id && pathCol[r] is { } p) paths[Convert.ToString(id, CultureInfo.InvariantCulture)!] = Convert.ToString(p, CultureInfo.InvariantCulture)!;
-        }
+        for (int r = 0; r < types.Length; r++)
+            if (types[r] == type && idCol[r] is { } id && pathCol[r] is { } p) paths[Convert.ToString(id, CultureInfo.InvariantCulture)!] = Convert.ToString(p, CultureInfo.InvariantCulture)!;
         var source = new CorpusMelSource([], cnn.CacheRoot, melParams: cnn.Mel);
         var mels = new float[ids.Count][][];
         var notes = new string?[ids.Count];

@@ -19,10 +19,15 @@ public static class AudioMel
     public static float[,] Extract(string audioPath, MelParams p, double? duration)
     {
         var (y, _) = AudioFile.Load(audioPath, sr: p.SampleRate, duration: duration);
-        var db = Db(y, p);
-        var mel = new float[db.Rows, db.Cols];
-        Buffer.BlockCopy(db.Data, 0, mel, 0, db.Data.Length * sizeof(float));
-        return mel;
+        return ToArray(Db(y, p));
+    }
+
+    /// <summary>A (rows, cols) matrix as the <c>float[,]</c> the CNN's tracks hold (same layout, one block copy).</summary>
+    public static float[,] ToArray(Matrix m)
+    {
+        var a = new float[m.Rows, m.Cols];
+        Buffer.BlockCopy(m.Data, 0, a, 0, m.Data.Length * sizeof(float));
+        return a;
     }
 
     /// <summary>The CNN's mel of samples at <paramref name="p"/>'s rate: <c>power_to_db(melspectrogram(y, ...), ref=np.max, top_db)</c>, shape (n_mels, frames).</summary>

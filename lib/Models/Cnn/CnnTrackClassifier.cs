@@ -17,9 +17,6 @@ public sealed class CnnTrackClassifier(CnnTrackOptions? options = null) : IFrame
     /// <inheritdoc/>
     public string Name => "CNN";
 
-    /// <summary>Epochs run and the best epoch of the last fit.</summary>
-    public (int EpochsRun, int BestEpoch) LastFit { get; private set; }
-
     /// <inheritdoc/>
     public void FitTracks(IReadOnlyList<float[][]> tracks, int[] y, int nClasses)
     {
@@ -40,7 +37,6 @@ public sealed class CnnTrackClassifier(CnnTrackOptions? options = null) : IFrame
         _model?.Dispose();
         var result = new CnnTrainer(t).Fit(arch, train, val);
         _model = result.Model;
-        LastFit = (result.History.Count, result.BestEpoch);
     }
 
     /// <inheritdoc/>

@@ -68,9 +68,7 @@ public sealed class CorpusMelSource(IReadOnlyList<ManifestRow> rows, string cach
         var y = AudioFile.Load(audioPath, sr: p.SampleRate, duration: seconds).Samples;
         var db = AudioMel.Db(y, p);
         Npy.Write(file, db.Data, db.Rows, db.Cols); // atomic (temp file + rename)
-        var mel = new float[db.Rows, db.Cols];
-        for (int r = 0; r < db.Rows; r++) for (int c = 0; c < db.Cols; c++) mel[r, c] = db[r, c];
-        return mel;
+        return AudioMel.ToArray(db);
     }
 
     /// <summary>The cached mel at <paramref name="file"/>, or null when the entry is unreadable (a miss: recomputed and overwritten).</summary>

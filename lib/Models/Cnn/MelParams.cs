@@ -12,8 +12,8 @@ namespace AudioAlchemy.Models.Cnn;
 /// <param name="NMels">Number of mel bands.</param>
 /// <param name="TopDb">Dynamic range below the clip's maximum, dB.</param>
 /// <param name="FMin">Lowest mel frequency, Hz (librosa's <c>fmin</c>, default 0).</param>
-/// <param name="FMax">Highest mel frequency, Hz (librosa's <c>fmax</c>; null = sr/2). Language models gain from
-/// spending all bands below 8 kHz, where the voice's formants and fricatives are.</param>
+/// <param name="FMax">Highest mel frequency, Hz (librosa's <c>fmax</c>; null = sr/2), e.g. 8000 to spend every band on the
+/// voice's range (measured within noise for the language CNN: docs/language-id.md).</param>
 public sealed record MelParams(
     int SampleRate = CnnDefaults.SampleRate,
     int NFft = CnnDefaults.NFft,
