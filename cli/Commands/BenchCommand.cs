@@ -42,10 +42,12 @@ internal static class BenchCommand
         var table = new Option<string>("--table") { Description = "Feature table (.csv/.parquet); e.g. the 1000x57 one from docs/bench/make_gtzan_like_table.py", Required = true };
         var label = new Option<string>("--label") { Description = "Class-label column", DefaultValueFactory = _ => "label" };
         var runs = new Option<int>("--runs") { Description = "Timed fits per model (median reported; fastforest once)", DefaultValueFactory = _ => 3 };
-        var cmd = new Command("models", "Fit times of rf(300), svc, linearsvc and ML.NET fastforest(300) against scikit-learn's (run via /usr/bin/python3) on one table") { table, label, runs };
+        var models = new Option<string?>("--models") { Description = "Semicolon-separated subset to time, e.g. \"svc;linearsvc\" (default: all: " + string.Join(";", ModelBenchmark.Models) + ")" };
+        var cmd = new Command("models", "Fit times of rf(300), svc, linearsvc and ML.NET fastforest(300) against scikit-learn's (run via /usr/bin/python3) on one table") { table, label, runs, models };
         cmd.SetAction(parse => CliRunner.Run(() =>
         {
-            var r = ModelBenchmark.Run(parse.GetValue(table)!, parse.GetValue(label)!, parse.GetValue(runs), log: m => AnsiConsole.MarkupLine(Markup.Escape(m)));
+            var r = ModelBenchmark.Run(parse.GetValue(table)!, parse.GetValue(label)!, parse.GetValue(runs), log: m => AnsiConsole.MarkupLine(Markup.Escape(m)),
+                only: parse.GetValue(models)?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             AnsiConsole.MarkupLine($"{r.Rows} rows x {r.Features} features, median of {r.Runs} fits; {Markup.Escape(r.SklearnVersion)}");
             var t = new Table().AddColumns("side", "model", "fit wall (s)", "fit CPU (s)", "train accuracy", "sklearn wall / ours");
             var sk = r.Sklearn.ToDictionary(m => m.Model);

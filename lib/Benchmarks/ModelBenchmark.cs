@@ -30,18 +30,24 @@ public static class ModelBenchmark
 {
     /// <summary>Our models timed, in order; fastforest is timed once (it is slow).</summary>
     public static readonly IReadOnlyList<string> Models =
-        ["rf(n_estimators=300,n_jobs=1)", "rf(n_estimators=300)", "svc", "linearsvc", "fastforest(n_estimators=300)"];
+        ["rf(n_estimators=300,n_jobs=1)", "rf(n_estimators=300)", "svc(n_jobs=1)", "svc", "linearsvc", "fastforest(n_estimators=300)"];
 
-    /// <summary>Times every model on <paramref name="table"/> (label column <paramref name="label"/>).</summary>
-    public static ModelBenchmarkResult Run(string table, string label, int runs = 3, string python = "/usr/bin/python3", Action<string>? log = null)
+    /// <summary>Times the models <paramref name="only"/> (all of <see cref="Models"/> when null) on <paramref name="table"/>
+    /// (label column <paramref name="label"/>), ours and scikit-learn's.</summary>
+    public static ModelBenchmarkResult Run(string table, string label, int runs = 3, string python = "/usr/bin/python3", Action<string>? log = null,
+        IReadOnlyList<string>? only = null)
     {
         if (runs < 1) throw new AlchemyException($"--runs must be >= 1, got {runs}");
+        var unknown = only?.Where(m => !Models.Contains(m)).ToArray() ?? [];
+        if (unknown.Length > 0)
+            throw new AlchemyException($"--models: unknown {string.Join(", ", unknown)}; choose from {string.Join(", ", Models)}");
+        var chosen = only is { Count: > 0 } ? Models.Where(only.Contains).ToArray() : Models.ToArray();
         var data = DatasetBuilder.Build(TableReader.Load(table), new ColumnSelection(label));
         var x = new StandardScaler().Fit(data.X).Transform(data.X);
         var enc = new LabelEncoder(data.Labels);
         var y = enc.Transform(data.Labels);
         var ours = new List<ModelTiming>();
-        foreach (var spec in Models)
+        foreach (var spec in chosen)
         {
             int n = spec.StartsWith("fastforest", StringComparison.Ordinal) ? 1 : runs;
             var wall = new List<double>();
@@ -63,11 +69,12 @@ public static class ModelBenchmark
             ours.Add(new ModelTiming(spec, Median(wall), Median(cpu), acc));
             log?.Invoke($"ours {spec}: {Median(wall):0.000} s");
         }
-        var (sk, version) = Sklearn(table, label, runs, python, log);
+        var (sk, version) = Sklearn(table, label, runs, python, log, chosen);
         return new ModelBenchmarkResult(data.Count, data.FeatureCount, runs, ours, sk, version);
     }
 
-    private static (IReadOnlyList<ModelTiming>, string) Sklearn(string table, string label, int runs, string python, Action<string>? log)
+    private static (IReadOnlyList<ModelTiming>, string) Sklearn(string table, string label, int runs, string python, Action<string>? log,
+        IReadOnlyList<string> models)
     {
         if (!File.Exists(python)) return ([], $"not run: {python} not found");
         string script = Path.Combine(Path.GetTempPath(), $"alchemy_sklearn_fit_times_{Environment.ProcessId}.py");
@@ -78,7 +85,7 @@ public static class ModelBenchmark
         try
         {
             var psi = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { script, Path.GetFullPath(table), label, runs.ToString(System.Globalization.CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
+            foreach (var a in new[] { script, Path.GetFullPath(table), label, runs.ToString(System.Globalization.CultureInfo.InvariantCulture), string.Join(";", models) }) psi.ArgumentList.Add(a);
             log?.Invoke("running scikit-learn side (/usr/bin/python3) ...");
             using var p = Process.Start(psi) ?? throw new AlchemyException($"could not start {python}");
             var errTask = p.StandardError.ReadToEndAsync();

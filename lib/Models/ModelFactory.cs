@@ -47,10 +47,10 @@ public static class ModelFactory
                 return new FastForestClassifier(new FastForestOptions(p.Int("n_estimators", 100), p.IntOrNone("max_depth", null),
                     p.Int("min_samples_leaf", 1), p.Int("min_samples_split", 2), p.Int("max_leaves", 64), p.Double("feature_fraction", 0.7)), seed);
             case "svc":
-                p.RequireKnown("svc", "C", "kernel", "gamma", "degree", "coef0", "tol", "shrinking", "cache_size", "class_weight", "probability", "max_iter");
+                p.RequireKnown("svc", "C", "kernel", "gamma", "degree", "coef0", "tol", "shrinking", "cache_size", "class_weight", "probability", "max_iter", "n_jobs");
                 return new SvcClassifier(new SvcOptions(p.Double("C", 1.0), p.Choice("kernel", "rbf", "rbf", "linear", "poly", "sigmoid"),
                     p.Text("gamma", "scale").ToLowerInvariant(), p.Int("degree", 3), p.Double("coef0", 0), p.Double("tol", 1e-3), p.Bool("shrinking", true),
-                    p.Double("cache_size", 200), p.Choice("class_weight", "none", "none", "balanced"), p.Bool("probability", false), p.Int("max_iter", -1)), seed);
+                    p.Double("cache_size", 200), p.Choice("class_weight", "none", "none", "balanced"), p.Bool("probability", false), p.Int("max_iter", -1), p.Int("n_jobs", -1)), seed);
             case "linearsvc":
                 p.RequireKnown("linearsvc", "C", "tol", "max_iter", "fit_intercept", "intercept_scaling");
                 return new LinearSvcClassifier(new LinearSvcOptions(p.Double("C", 1.0), p.Double("tol", 1e-4), p.Int("max_iter", 1000),

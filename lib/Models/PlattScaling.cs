@@ -9,14 +9,21 @@ namespace AudioAlchemy.Models;
 /// </summary>
 internal static class PlattScaling
 {
-    /// <summary>(A, B) of P(y=+1 | f) = 1 / (1 + exp(A·f + B)) for the rows <paramref name="rows"/> labelled <paramref name="ys"/>.</summary>
+    /// <summary>The seeded fold shuffle of a pair with <paramref name="l"/> rows (libsvm's, with our RNG).</summary>
+    public static int[] FoldPermutation(int l, Random rng)
+    {
+        var perm = Enumerable.Range(0, l).ToArray();
+        for (int i = 0; i < l; i++) { int j = i + rng.Next(l - i); (perm[i], perm[j]) = (perm[j], perm[i]); }
+        return perm;
+    }
+
+    /// <summary>(A, B) of P(y=+1 | f) = 1 / (1 + exp(A·f + B)) for the rows <paramref name="rows"/> labelled
+    /// <paramref name="ys"/>, folds taken from <paramref name="perm"/> (<see cref="FoldPermutation"/>).</summary>
     public static (double A, double B) BinaryProbability(double[][] x, int[] rows, sbyte[] ys, double cp, double cn, SvmKernel kernel,
-        SvcOptions o, Random rng)
+        SvcOptions o, int[] perm)
     {
         const int folds = 5;
         int l = rows.Length;
-        var perm = Enumerable.Range(0, l).ToArray();
-        for (int i = 0; i < l; i++) { int j = i + rng.Next(l - i); (perm[i], perm[j]) = (perm[j], perm[i]); }
         var dec = new double[l];
         for (int f = 0; f < folds; f++)
         {

@@ -74,33 +74,44 @@ public sealed class SvcClassifier : IClassifier
         var weight = new double[nClasses];
         for (int c = 0; c < nClasses; c++)
             weight[c] = _o.ClassWeight == "balanced" && byClass[c].Length > 0 ? (double)n / (byClass.Count(b => b.Length > 0) * byClass[c].Length) : 1.0;
-        var cache = new KernelCache(x, _kernel, _o.CacheSize);
-        var pairs = new List<Pair>();
-        var nonzero = new bool[n];
+        var cache = new KernelCache(x, _kernel, _o.CacheSize, _o.NJobs);
         var rng = new Random(_seed);
-        long iters = 0;
+        var jobs = new List<(int A, int B, int[] Rows, sbyte[] Ys, double Cp, double Cn, int[]? Perm)>();
         for (int a = 0; a < nClasses; a++)
             for (int b = a + 1; b < nClasses; b++)
             {
                 var rows = byClass[a].Concat(byClass[b]).ToArray();
                 var ys = rows.Select(r => y[r] == a ? (sbyte)1 : (sbyte)-1).ToArray();
-                double cp = _o.C * weight[a], cn = _o.C * weight[b];
-                double probA = 0, probB = 0;
-                if (_o.Probability && rows.Length > 0) (probA, probB) = PlattScaling.BinaryProbability(x, rows, ys, cp, cn, _kernel, _o, rng);
-                double[] coef;
-                double rho;
-                if (byClass[a].Length == 0 || byClass[b].Length == 0) { coef = new double[rows.Length]; rho = byClass[a].Length == 0 ? 1 : -1; }
-                else
-                {
-                    var solver = new SmoSolver(cache, rows, _o.Tol, _o.Shrinking);
-                    var (alpha, r) = solver.Solve(ys, cp, cn, _o.MaxIter);
-                    iters += solver.Iterations;
-                    coef = alpha.Select((al, k) => al * ys[k]).ToArray();
-                    rho = r;
-                }
-                for (int k = 0; k < rows.Length; k++) if (coef[k] != 0) nonzero[rows[k]] = true;
-                pairs.Add(new Pair(a, b, rows, coef, rho, probA, probB));
+                // Fold shuffles drawn in pair order before any solving, so the numbers do not depend on the threads.
+                var perm = _o.Probability && rows.Length > 0 ? PlattScaling.FoldPermutation(rows.Length, rng) : null;
+                jobs.Add((a, b, rows, ys, _o.C * weight[a], _o.C * weight[b], perm));
             }
+        var pairs = new Pair[jobs.Count];
+        var pairIters = new long[jobs.Count];
+        // Pairs are independent problems: solved in parallel when the kernel matrix is held whole (read-only).
+        int dop = cache.IsDense ? (_o.NJobs == -1 ? Environment.ProcessorCount : _o.NJobs) : 1;
+        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = dop }, p =>
+        {
+            var (a, b, rows, ys, cp, cn, perm) = jobs[p];
+            double probA = 0, probB = 0;
+            if (perm is not null) (probA, probB) = PlattScaling.BinaryProbability(x, rows, ys, cp, cn, _kernel, _o, perm);
+            double[] coef;
+            double rho;
+            if (byClass[a].Length == 0 || byClass[b].Length == 0) { coef = new double[rows.Length]; rho = byClass[a].Length == 0 ? 1 : -1; }
+            else
+            {
+                var solver = new SmoSolver(cache, rows, _o.Tol, _o.Shrinking);
+                var (alpha, r) = solver.Solve(ys, cp, cn, _o.MaxIter);
+                pairIters[p] = solver.Iterations;
+                coef = alpha.Select((al, k) => al * ys[k]).ToArray();
+                rho = r;
+            }
+            pairs[p] = new Pair(a, b, rows, coef, rho, probA, probB);
+        });
+        var nonzero = new bool[n];
+        foreach (var pr in pairs)
+            for (int k = 0; k < pr.Rows.Length; k++) if (pr.Coef[k] != 0) nonzero[pr.Rows[k]] = true;
+        long iters = pairIters.Sum();
         Iterations = iters;
         // Support vectors grouped by class.
         var support = byClass.SelectMany(rows => rows.Where(r => nonzero[r])).ToArray();
@@ -111,8 +122,8 @@ public sealed class SvcClassifier : IClassifier
         _sv = support.Select(r => x[r]).ToArray();
         _svSq = _sv.Select(v => SvmKernel.Dot(v, v)).ToArray();
         var dual = Enumerable.Range(0, Math.Max(1, nClasses - 1)).Select(_ => new double[support.Length]).ToArray();
-        var compact = new Pair[pairs.Count];
-        for (int p = 0; p < pairs.Count; p++)
+        var compact = new Pair[pairs.Length];
+        for (int p = 0; p < pairs.Length; p++)
         {
             var pr = pairs[p];
             var idx = new List<int>();

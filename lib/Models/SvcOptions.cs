@@ -14,8 +14,12 @@ namespace AudioAlchemy.Models;
 /// <param name="ClassWeight"><c>none</c> or <c>balanced</c> (C_k = C · n / (k · n_k)).</param>
 /// <param name="Probability">Fit libsvm's Platt sigmoids (5-fold internal CV, seeded) and pairwise coupling.</param>
 /// <param name="MaxIter">Iteration cap per binary problem, -1 = libsvm's own (max(10^7, 100·l)).</param>
+/// <param name="NJobs">Threads for the kernel matrix and the one-vs-one pairs (-1 = all cores; used when the whole
+/// kernel matrix fits in <paramref name="CacheSize"/>, else one). Results do not depend on it. sklearn's SVC has no
+/// such option (libsvm is single-threaded); <c>svc(n_jobs=1)</c> is the like-for-like comparison.</param>
 public sealed record SvcOptions(double C = 1.0, string Kernel = "rbf", string Gamma = "scale", int Degree = 3, double Coef0 = 0.0,
-    double Tol = 1e-3, bool Shrinking = true, double CacheSize = 200, string ClassWeight = "none", bool Probability = false, int MaxIter = -1)
+    double Tol = 1e-3, bool Shrinking = true, double CacheSize = 200, string ClassWeight = "none", bool Probability = false, int MaxIter = -1,
+    int NJobs = -1)
 {
     /// <summary>Throws when an option is out of range.</summary>
     public SvcOptions Validate()
@@ -29,6 +33,7 @@ public sealed record SvcOptions(double C = 1.0, string Kernel = "rbf", string Ga
         if (!(CacheSize > 0)) throw new AlchemyException($"svc: cache_size must be > 0, got {CacheSize}");
         if (ClassWeight is not ("none" or "balanced")) throw new AlchemyException($"svc: class_weight must be none or balanced, got '{ClassWeight}'");
         if (MaxIter == 0 || MaxIter < -1) throw new AlchemyException($"svc: max_iter must be -1 or >= 1, got {MaxIter}");
+        if (NJobs == 0 || NJobs < -1) throw new AlchemyException($"svc: n_jobs must be -1 or >= 1, got {NJobs}");
         return this;
     }
 

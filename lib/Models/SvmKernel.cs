@@ -7,21 +7,49 @@ namespace AudioAlchemy.Models;
 /// <param name="Coef0">Independent term of poly/sigmoid.</param>
 public sealed record SvmKernel(string Type, double Gamma, int Degree = 3, double Coef0 = 0)
 {
-    /// <summary>K(a, b) in double precision, as libsvm's dense kernel.</summary>
-    public double Eval(double[] a, double[] b, double sqA, double sqB) => Type switch
+    private readonly int _kind = Type switch
     {
-        "rbf" => Math.Exp(-Gamma * (sqA + sqB - 2 * Dot(a, b))),
-        "linear" => Dot(a, b),
-        "poly" => Pow(Gamma * Dot(a, b) + Coef0, Degree),
-        "sigmoid" => Math.Tanh(Gamma * Dot(a, b) + Coef0),
+        "rbf" => 0,
+        "linear" => 1,
+        "poly" => 2,
+        "sigmoid" => 3,
         _ => throw new AlchemyException($"svc: unknown kernel '{Type}'"),
     };
 
-    /// <summary>Dot product in double.</summary>
+    /// <summary>K(a, b) in double precision, as libsvm's dense kernel (sklearn's takes the dot product from BLAS).</summary>
+    public double Eval(double[] a, double[] b, double sqA, double sqB) => _kind switch
+    {
+        0 => Math.Exp(-Gamma * (sqA + sqB - 2 * Dot(a, b))),
+        1 => Dot(a, b),
+        2 => Pow(Gamma * Dot(a, b) + Coef0, Degree),
+        _ => Math.Tanh(Gamma * Dot(a, b) + Coef0),
+    };
+
+    /// <summary>Dot product in double: four SIMD accumulators, as a BLAS ddot (the order of additions differs
+    /// from a sequential loop only in rounding).</summary>
     public static double Dot(double[] a, double[] b)
     {
+        int n = Math.Min(a.Length, b.Length), i = 0;
         double s = 0;
-        for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
+        if (System.Numerics.Vector.IsHardwareAccelerated && n >= 4 * System.Numerics.Vector<double>.Count)
+        {
+            int w = System.Numerics.Vector<double>.Count;
+            var sa = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(a.AsSpan(0, n));
+            var sb = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(b.AsSpan(0, n));
+            System.Numerics.Vector<double> v0 = default, v1 = default, v2 = default, v3 = default;
+            int k = 0;
+            for (; k + 4 <= sa.Length; k += 4)
+            {
+                v0 += sa[k] * sb[k];
+                v1 += sa[k + 1] * sb[k + 1];
+                v2 += sa[k + 2] * sb[k + 2];
+                v3 += sa[k + 3] * sb[k + 3];
+            }
+            for (; k < sa.Length; k++) v0 += sa[k] * sb[k];
+            s = System.Numerics.Vector.Sum((v0 + v1) + (v2 + v3));
+            i = sa.Length * w;
+        }
+        for (; i < n; i++) s += a[i] * b[i];
         return s;
     }
 

@@ -34,6 +34,31 @@ public class ForestAndAuditTests
         Assert.NotEqual(a.SelectMany(r => r), Fit(1, 4).SelectMany(r => r));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SvcGivesTheSameModelWithOneThreadManyThreadsAndABoundedCache(bool probability)
+    {
+        var (x, y) = Data(150, 5);
+        (double[][] Dual, double[] Rho, int[] Support, double[][] Proba) Fit(int jobs, double cacheMb)
+        {
+            var svc = new SvcClassifier(new SvcOptions(CacheSize: cacheMb, Probability: probability, NJobs: jobs), 3);
+            svc.Fit(x, y, 3);
+            return (svc.DualCoef, svc.Rho, svc.Support, svc.PredictProba(x));
+        }
+        var one = Fit(1, 200);          // 150 × 150 floats fit: the dense matrix
+        var many = Fit(4, 200);         // same, pairs in parallel
+        var lru = Fit(-1, 0.02);        // 20 KB: 34 rows cached, computed on demand, one thread
+        foreach (var other in new[] { many, lru })
+        {
+            Assert.Equal(one.Support, other.Support);
+            Assert.Equal(one.Rho, other.Rho);
+            Assert.Equal(one.Dual.SelectMany(r => r), other.Dual.SelectMany(r => r));
+            Assert.Equal(one.Proba.SelectMany(r => r), other.Proba.SelectMany(r => r));
+        }
+        Assert.True(one.Support.Length > 0);
+    }
+
     [Fact]
     public void FullyGrownTreesWithoutBootstrapFitTheTrainingRowsAndImportancesFavourTheSignal()
     {
