@@ -10,7 +10,7 @@ internal sealed class SeparatorArguments
     private static readonly RepetSimOptions D = new();
 
     public Option<string> Method { get; } = new("--method") { Description = "repet-sim (embedded, default), learned (TorchSharp mask network; the shipped model unless --model) or demucs (needs the demucs program)", DefaultValueFactory = _ => "repet-sim" };
-    public Option<string?> Model { get; } = new("--model") { Description = "learned: model folder written by `separate train` (default: the model shipped in the library)" };
+    public Option<string?> Model { get; } = new("--model") { Description = "learned: model folder written by `separate train` (default: the model shipped in the library); several, comma-separated (`shipped` = the shipped one), form an ensemble that averages their masks" };
     public Option<double> WienerPower { get; } = new("--wiener-power") { Description = "learned: mask sharpening v^p/(v^p+a^p) (1 = the network's ratio mask)", DefaultValueFactory = _ => 1.0 };
     public Option<int> ChunkFrames { get; } = new("--chunk-frames") { Description = "learned: STFT frames per network call (bounded memory)", DefaultValueFactory = _ => new LearnedSeparatorOptions().ChunkFrames };
     public Option<string?> DemucsExe { get; } = new("--demucs-exe") { Description = $"demucs executable (default: ${DemucsOptions.EnvironmentVariable}, else demucs on PATH)" };
@@ -47,7 +47,8 @@ internal sealed class SeparatorArguments
         {
             string? folder = parse.GetValue(Model);
             var lo = new LearnedSeparatorOptions(parse.GetValue(ChunkFrames), WienerPower: parse.GetValue(WienerPower), Threads: threadsEach ?? 0).Validate();
-            Func<ISeparator> make = () => folder is null ? LearnedSeparator.Shipped(lo) : LearnedSeparator.FromFolder(folder, lo);
+            var folders = folder?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [LearnedSeparator.ShippedName];
+            Func<ISeparator> make = () => LearnedSeparator.FromFolders(folders, lo);
             using (make() as IDisposable) { } // fail fast on a missing or bad model
             return make;
         }

@@ -124,6 +124,45 @@ public class LearnedSeparatorTests
     }
 
     [Fact]
+    public void Ensemble_AveragesTheMembersMasks_AndRefusesDifferentStfts()
+    {
+        string root = Path.Combine(Path.GetTempPath(), $"masknet-ens-{Guid.NewGuid():N}");
+        try
+        {
+            string a = Path.Combine(root, "a"), b = Path.Combine(root, "b"), c = Path.Combine(root, "c");
+            using (var m = Untrained(MaskNetKind.Blstm, 3)) m.Save(a);
+            using (var m = Untrained(MaskNetKind.Blstm, 4)) m.Save(b);
+            TorchRuntime.Seed(5);
+            var other = new MaskNetStft(Sr, 256, 64);
+            using (var m = MaskNetModel.Untrained(new MaskNetArchitecture(MaskNetKind.Blstm, other.Bins, Hidden: 16, Layers: 2), other)) m.Save(c);
+            var (_, _, mix) = SyntheticMix.LoopAndGlide(Sr, 1.5);
+            var S = new Matrix(Stft.Bins, 40);
+            var rng = new Random(1);
+            for (int i = 0; i < S.Data.Length; i++) S.Data[i] = (float)rng.NextDouble();
+            using var sa = LearnedSeparator.FromFolder(a);
+            using var sb = LearnedSeparator.FromFolder(b);
+            using var same = LearnedSeparator.FromFolders([a, a]);
+            using var ab = LearnedSeparator.FromFolders([a, b]);
+            Assert.Equal(sa.Separate(mix, Sr).Vocals, same.Separate(mix, Sr).Vocals);   // mean of identical masks = the mask
+            var ma = sa.Mask(S).Data;
+            var mb = sb.Mask(S).Data;
+            var mab = ab.Mask(S).Data;
+            Assert.NotEqual(ma, mb);
+            for (int i = 0; i < ma.Length; i++) Assert.True(Math.Abs(mab[i] - (ma[i] + mb[i]) / 2) < 1e-6, $"bin-frame {i}");
+            Assert.Equal(2, ab.Members.Count);
+            Assert.Contains("ensemble", ab.Settings);
+            Assert.Contains(" + ", ab.Settings);
+            Assert.DoesNotContain("ensemble", sa.Settings);
+            var e = Assert.Throws<AlchemyException>(() => LearnedSeparator.FromFolders([a, c]));
+            Assert.Contains("one STFT", e.Message);
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
     public void SaveLoad_RoundTrip_KeepsWeightsAndStftParameters()
     {
         var r = new MaskNetTrainer(Tiny(1, 1)).Fit(TinyArch, Stft, TinyStems(), "tiny.csv");
