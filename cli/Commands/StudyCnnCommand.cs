@@ -107,7 +107,7 @@ internal static class StudyCnnCommand
     /// no_vocals are each row's own stem (<see cref="ManifestRow.VocalsPath"/> / <see cref="ManifestRow.AccompanimentPath"/>),
     /// as <c>alchemy features</c> expands a corpus manifest.
     /// </summary>
-    private static List<ManifestRow> RowsOfType(IReadOnlyList<ManifestRow> rows, string type, bool trueStems)
+    internal static List<ManifestRow> RowsOfType(IReadOnlyList<ManifestRow> rows, string type, bool trueStems)
     {
         if (!TrackTypes.TryParse(type, out var wanted)) throw new ParameterException($"--track-type: expected full, vocals or no_vocals (or 0, 1, 2), got '{type}'");
         if (trueStems)

@@ -43,7 +43,8 @@ public sealed class CommandLineParseTests
         ["study rec"] = (["--library", "e.parquet", "--out", "r"], [("--library", "e.parquet"), ("--out", "r")]),
         ["features"] = (["m.csv", "--out", "f.parquet", "--jobs", "2", "--hop-length", "256"], [("--out", "f.parquet"), ("--jobs", "2"), ("--hop-length", "256")]),
         ["frames"] = (["m.csv", "--out", "fr.parquet", "--jobs", "1"], [("--out", "fr.parquet"), ("--jobs", "1")]),
-        ["predict"] = (["a.wav", "--model", "m", "--top", "3"], [("--model", "m"), ("--top", "3")]),
+        ["predict"] = (["m.csv", "--model", "m", "--top", "3", "--track-type", "vocals", "--true-stems", "--out", "r", "--cache", "c"],
+            [("--model", "m"), ("--top", "3"), ("--track-type", "vocals"), ("--true-stems", "True"), ("--out", "r"), ("--cache", "c")]),
         ["embed"] = (["m.csv", "--out", "e.parquet", "--jobs", "1"], [("--out", "e.parquet"), ("--jobs", "1")]),
         ["recommend"] = (["song_1", "--library", "e.parquet", "--k", "5"], [("--library", "e.parquet"), ("--k", "5")]),
         ["player"] = (["m.csv", "--port", "0", "--cache", "c"], [("--port", "0"), ("--cache", "c")]),
@@ -167,7 +168,7 @@ public sealed class CommandLineParseTests
     public void Cache_IsTheCacheRoot_OnEveryVerbThatCaches()
     {
         var withCache = AllLeaves().Where(l => l.Command.Options.Any(o => o.Name == "--cache")).ToList();
-        Assert.Equal(["embed", "features", "frames", "mels", "player", "study cnn", "study q1"], withCache.Select(l => l.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(["embed", "features", "frames", "mels", "player", "predict", "study cnn", "study q1"], withCache.Select(l => l.Path).Order(StringComparer.Ordinal));
         foreach (var (path, _) in withCache)
         {
             var p = Parse(path, Cases[path].Args.Where((a, i) => a != "--cache" && (i == 0 || Cases[path].Args[i - 1] != "--cache")));
