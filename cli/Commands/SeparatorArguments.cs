@@ -9,8 +9,10 @@ internal sealed class SeparatorArguments
 {
     private static readonly RepetSimOptions D = new();
 
-    public Option<string> Method { get; } = new("--method") { Description = "repet-sim (embedded, default), learned (TorchSharp mask network; the shipped model unless --model) or demucs (needs the demucs program)", DefaultValueFactory = _ => "repet-sim" };
+    public Option<string> Method { get; } = new("--method") { Description = "repet-sim (embedded, default), learned (TorchSharp mask network; the shipped model unless --model) or demucs (needs the demucs program); separate eval also takes ideal-mask, the oracle |V|^p/(|V|^p+|A|^p) from the true stems (p = --mask-power), the ceiling of any mask separator", DefaultValueFactory = _ => "repet-sim" };
     public Option<string?> Model { get; } = new("--model") { Description = "learned: model folder written by `separate train` (default: the model shipped in the library); several, comma-separated (`shipped` = the shipped one), form an ensemble that averages their masks" };
+    public Option<int> IdealNFft { get; } = new("--n-fft") { Description = "ideal-mask: STFT size of the oracle mask (the learned separator's 1024)", DefaultValueFactory = _ => new IdealMaskSeparator().NFft };
+    public Option<int> IdealHop { get; } = new("--hop-length") { Description = "ideal-mask: STFT hop", DefaultValueFactory = _ => new IdealMaskSeparator().HopLength };
     public Option<double> WienerPower { get; } = new("--wiener-power") { Description = "learned: mask sharpening v^p/(v^p+a^p) (1 = the network's ratio mask)", DefaultValueFactory = _ => 1.0 };
     public Option<int> ChunkFrames { get; } = new("--chunk-frames") { Description = "learned: STFT frames per network call (bounded memory)", DefaultValueFactory = _ => new LearnedSeparatorOptions().ChunkFrames };
     public Option<string?> DemucsExe { get; } = new("--demucs-exe") { Description = $"demucs executable (default: ${DemucsOptions.EnvironmentVariable}, else demucs on PATH)" };
@@ -29,14 +31,24 @@ internal sealed class SeparatorArguments
 
     public void AddTo(Command cmd)
     {
-        foreach (Option o in new Option[] { Method, Model, WienerPower, ChunkFrames, DemucsExe, DemucsModel, DemucsTimeout, MarginVocals, MarginBackground, Power, MinRepeat, Neighbors, HpssKernel, VocalLowHz, VocalHighHz, Accompaniment, LibrosaExample })
+        foreach (Option o in new Option[] { Method, Model, IdealNFft, IdealHop, WienerPower, ChunkFrames, DemucsExe, DemucsModel, DemucsTimeout, MarginVocals, MarginBackground, Power, MinRepeat, Neighbors, HpssKernel, VocalLowHz, VocalHighHz, Accompaniment, LibrosaExample })
             cmd.Options.Add(o);
     }
 
-    /// <summary>A factory of separators as the options say; <paramref name="threadsEach"/> cores per REPET-SIM instance (null = all).</summary>
-    public Func<ISeparator> Factory(ParseResult parse, int? threadsEach)
+    /// <summary>A factory of separators as the options say; <paramref name="threadsEach"/> cores per REPET-SIM instance (null = all);
+    /// <paramref name="withStems"/>: the caller has the true stems (<c>separate eval</c>), so the <c>ideal-mask</c> oracle is allowed.</summary>
+    public Func<ISeparator> Factory(ParseResult parse, int? threadsEach, bool withStems = false)
     {
         string method = parse.GetValue(Method)!.ToLowerInvariant();
+        if (method == "ideal-mask")
+        {
+            if (!withStems) throw new ParameterException("--method ideal-mask is an oracle that needs the true stems: only `separate eval` takes it");
+            var ideal = new IdealMaskSeparator(parse.GetValue(IdealNFft), parse.GetValue(IdealHop), parse.GetValue(Power));
+            if (!(ideal.Power > 0)) throw new ParameterException($"--mask-power must be > 0, got {ideal.Power}");
+            if (ideal.NFft < 16 || ideal.HopLength < 1 || ideal.HopLength > ideal.NFft)
+                throw new ParameterException($"--n-fft {ideal.NFft} / --hop-length {ideal.HopLength}: need n_fft >= 16 and 1 <= hop <= n_fft");
+            return () => ideal;
+        }
         if (method == "demucs")
         {
             var d = new DemucsOptions(parse.GetValue(DemucsExe), parse.GetValue(DemucsModel)!, TimeSpan.FromSeconds(parse.GetValue(DemucsTimeout)));
@@ -53,7 +65,7 @@ internal sealed class SeparatorArguments
             return make;
         }
         if (method is not ("repet-sim" or "repet" or "repetsim"))
-            throw new AlchemyException($"--method '{method}': expected repet-sim, learned or demucs");
+            throw new AlchemyException($"--method '{method}': expected repet-sim, learned or demucs{(withStems ? " (or the oracle ideal-mask)" : "")}");
         var o = new RepetSimOptions(MinRepeatSeconds: parse.GetValue(MinRepeat), Neighbors: parse.GetValue(Neighbors),
             MarginBackground: parse.GetValue(MarginBackground), MarginVocals: parse.GetValue(MarginVocals), MaskPower: parse.GetValue(Power),
             HpssKernel: parse.GetValue(HpssKernel), VocalLowHz: parse.GetValue(VocalLowHz), VocalHighHz: parse.GetValue(VocalHighHz),

@@ -67,7 +67,7 @@ public sealed class SeparationEvaluator
         if (voc.Length != mix.Length || acc.Length != mix.Length)
             throw new AlchemyException($"row {row.RowNumber} ({row.Id}): stems have {voc.Length} and {acc.Length} samples, the mixture {mix.Length}");
         var sw = Stopwatch.StartNew();
-        var est = separator.Separate(mix, SampleRate);
+        var est = separator is IStemInformedSeparator oracle ? oracle.Separate(mix, voc, acc, SampleRate) : separator.Separate(mix, SampleRate);
         double seconds = sw.Elapsed.TotalSeconds;
         var zeros = new float[mix.Length];
         return new TrackEvaluation(row.Id, (double)mix.Length / SampleRate, seconds,
