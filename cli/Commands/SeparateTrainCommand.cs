@@ -40,7 +40,7 @@ internal static class SeparateTrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed (split, weights, crops, augmentation)", DefaultValueFactory = _ => 0 };
         var threads = new Option<int?>("--jobs") { Description = "Torch threads (default: all cores)" };
         var limit = new Option<int?>("--limit") { Description = "Only the first N manifest rows" };
-        var init = new Option<string?>("--init") { Description = "Warm start: a model folder written by `separate train`, or 'shipped' (the library's model); same --arch/--hidden/--layers/STFT; fresh optimizer and schedule" };
+        var init = new Option<string?>("--init") { Description = "Warm start: a model folder written by `separate train`, or 'shipped' (the library's model); its --arch/--hidden/--layers/STFT are used unless given (a different value is refused); fresh optimizer and schedule" };
         var chart = new Option<string>("--chart") { Description = "Validation-curve chart (HTML, and PNG when Chromium is present)", DefaultValueFactory = _ => Path.Combine("results", "separator_training.html") };
         var cmd = new Command("train", "Train the learned separator (mask network on magnitude STFT) on true stems: seeded, resumable, early stopping on validation SDR; --out always holds the best model so far")
             { manifest, outDir, checkpoint, arch, hidden, layers, channels, depth, nFft, hop, sr, epochs, crops, batch, cropSec, lr, patience, valFraction, valSeconds, gain, remix, eq, seed, threads, limit, init, chart };
@@ -48,8 +48,20 @@ internal static class SeparateTrainCommand
         {
             string path = p.GetValue(manifest)!, outPath = p.GetValue(outDir)!;
             string ckpt = p.GetValue(checkpoint) ?? Path.GetFullPath(outPath).TrimEnd(Path.DirectorySeparatorChar) + ".checkpoint";
-            var stft = new MaskNetStft(p.GetValue(sr), p.GetValue(nFft), p.GetValue(hop)).Validate();
-            var architecture = new MaskNetArchitecture(p.GetValue(arch), stft.Bins, p.GetValue(hidden), p.GetValue(layers), p.GetValue(channels), p.GetValue(depth)).Validate();
+            using var initModel = p.GetValue(init) switch
+            {
+                null => null,
+                var s when s.Equals(LearnedSeparator.ShippedName, StringComparison.OrdinalIgnoreCase) => MaskNetModel.LoadShipped(),
+                var folder => MaskNetModel.Load(folder),
+            };
+            // A warm start keeps the init model's STFT and architecture unless an option is given explicitly (then the
+            // trainer refuses a mismatch with one clear error).
+            var im = initModel?.Metadata;
+            T Pick<T>(Option<T> o, T? fromInit) where T : struct =>
+                fromInit is { } v && p.GetResult(o) is null or { Implicit: true } ? v : p.GetValue(o);
+            var stft = new MaskNetStft(Pick(sr, im?.Stft.SampleRate), Pick(nFft, im?.Stft.NFft), Pick(hop, im?.Stft.HopLength)).Validate();
+            var architecture = new MaskNetArchitecture(Pick(arch, im?.Architecture.Kind), stft.Bins, Pick(hidden, im?.Architecture.Hidden),
+                Pick(layers, im?.Architecture.Layers), Pick(channels, im?.Architecture.Channels), Pick(depth, im?.Architecture.Depth)).Validate();
             var options = new MaskNetTrainOptions(p.GetValue(epochs), p.GetValue(crops), p.GetValue(batch), p.GetValue(cropSec), p.GetValue(lr), p.GetValue(patience),
                 p.GetValue(valSeconds), new MixAugmentOptions(p.GetValue(gain), p.GetValue(remix), p.GetValue(eq)), p.GetValue(seed), p.GetValue(threads) ?? 0).Validate();
             var sw = Stopwatch.StartNew();
@@ -58,12 +70,6 @@ internal static class SeparateTrainCommand
             AnsiConsole.MarkupLine($"{data.Train.Count} training / {data.Validation.Count} validation songs loaded in {sw.Elapsed.TotalSeconds:0.0} s " +
                 $"(manifest sha256 {data.ManifestSha256[..12]}); {architecture.Describe()}, n_fft {stft.NFft}, hop {stft.HopLength}, {stft.SampleRate} Hz; checkpoint {Markup.Escape(ckpt)}");
             var trainer = new MaskNetTrainer(options);
-            using var initModel = p.GetValue(init) switch
-            {
-                null => null,
-                var s when s.Equals("shipped", StringComparison.OrdinalIgnoreCase) => MaskNetModel.LoadShipped(),
-                var folder => MaskNetModel.Load(folder),
-            };
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var lastReport = Stopwatch.StartNew();
             var result = trainer.Fit(architecture, stft, data, path, ckpt,
