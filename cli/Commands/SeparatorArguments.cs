@@ -13,7 +13,7 @@ internal sealed class SeparatorArguments
     public Option<string?> Model { get; } = new("--model") { Description = "learned: model folder written by `separate train` (default: the model shipped in the library); several, comma-separated (`shipped` = the shipped one), form an ensemble that averages their masks" };
     public Option<int> IdealNFft { get; } = new("--n-fft") { Description = "ideal-mask: STFT size of the oracle mask (the learned separator's 1024)", DefaultValueFactory = _ => new IdealMaskSeparator().NFft };
     public Option<int> IdealHop { get; } = new("--hop-length") { Description = "ideal-mask: STFT hop", DefaultValueFactory = _ => new IdealMaskSeparator().HopLength };
-    public Option<double> WienerPower { get; } = new("--wiener-power") { Description = "learned: mask sharpening v^p/(v^p+a^p) (1 = the network's ratio mask)", DefaultValueFactory = _ => 1.0 };
+    public Option<double?> WienerPower { get; } = new("--wiener-power") { Description = "learned: mask sharpening v^p/(v^p+a^p) (1 = the network's ratio mask; default: the model's own choice, model.json WienerPower, else 1)" };
     public Option<int> ChunkFrames { get; } = new("--chunk-frames") { Description = "learned: STFT frames per network call (bounded memory)", DefaultValueFactory = _ => new LearnedSeparatorOptions().ChunkFrames };
     public Option<string?> DemucsExe { get; } = new("--demucs-exe") { Description = $"demucs executable (default: ${DemucsOptions.EnvironmentVariable}, else demucs on PATH)" };
     public Option<string> DemucsModel { get; } = new("--demucs-model") { Description = "demucs model name (-n)", DefaultValueFactory = _ => DemucsOptions.DefaultModel };

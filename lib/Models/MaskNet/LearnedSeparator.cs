@@ -84,6 +84,9 @@ public sealed class LearnedSeparator : ISeparator, IDisposable
     /// <summary>The inference options.</summary>
     public LearnedSeparatorOptions Options { get; }
 
+    /// <summary>The mask sharpening in use: the options' value, else the (first) model's <see cref="MaskNetMetadata.WienerPower"/>, else 1.</summary>
+    public double EffectiveWienerPower => Options.WienerPower ?? members[0].Metadata.WienerPower ?? 1.0;
+
     /// <inheritdoc/>
     public string Settings
     {
@@ -97,7 +100,7 @@ public sealed class LearnedSeparator : ISeparator, IDisposable
                 return $"{names[k]} {m.Architecture.Describe()} n_fft {m.Stft.NFft} hop {m.Stft.HopLength} sr {m.Stft.SampleRate} epoch {m.BestEpoch} train {id}{weights}";
             });
             return "learned " + (members.Length == 1 ? parts.First() : "ensemble mean mask of " + string.Join(" + ", parts)) +
-                (Options.WienerPower != 1 ? $" wiener {Options.WienerPower:0.##}" : "");
+                (EffectiveWienerPower != 1 ? $" wiener {EffectiveWienerPower:0.##}" : "");
         }
     }
 
@@ -140,7 +143,7 @@ public sealed class LearnedSeparator : ISeparator, IDisposable
             float w = 1f / members.Length;
             for (int i = 0; i < d.Length; i++) d[i] += w * o[i];
         }
-        double p = Options.WienerPower;
+        double p = EffectiveWienerPower;
         if (p != 1)
         {
             var d = result.Data;

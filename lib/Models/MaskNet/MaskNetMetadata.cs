@@ -20,6 +20,8 @@ namespace AudioAlchemy.Models.MaskNet;
 /// <param name="History">Per-epoch learning curve.</param>
 /// <param name="CreatedUtc">ISO-8601 time of saving.</param>
 /// <param name="InitializedFrom">Warm start: the model the weights started from (its weights' SHA-256 and best epoch), null when trained from scratch.</param>
+/// <param name="WienerPower">The mask sharpening p this model separates with by default (<see cref="LearnedSeparatorOptions.WienerPower"/>),
+/// chosen on a corpus it was neither trained nor evaluated on; null = 1 (the network's ratio mask).</param>
 public sealed record MaskNetMetadata(
     int FormatVersion,
     MaskNetArchitecture Architecture,
@@ -32,7 +34,8 @@ public sealed record MaskNetMetadata(
     int BestEpoch,
     MaskNetEpoch[] History,
     string CreatedUtc,
-    string? InitializedFrom = null)
+    string? InitializedFrom = null,
+    double? WienerPower = null)
 {
     /// <summary>JSON options: indented, enums as names, NaN allowed.</summary>
     public static JsonSerializerOptions Json { get; } = new()
@@ -53,6 +56,7 @@ public sealed record MaskNetMetadata(
         }
         catch (AlchemyException e) { throw new AlchemyException($"{where}: {e.Message}"); }
         if (Architecture.Bins != Stft.Bins) throw new AlchemyException($"{where}: network has {Architecture.Bins} bins, n_fft {Stft.NFft} gives {Stft.Bins}");
+        if (WienerPower is { } w && (!(w > 0) || w > 8)) throw new AlchemyException($"{where}: WienerPower must be in (0, 8], got {w}");
         return this;
     }
 }

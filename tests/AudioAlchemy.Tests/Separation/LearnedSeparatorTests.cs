@@ -163,6 +163,35 @@ public class LearnedSeparatorTests
     }
 
     [Fact]
+    public void ModelsOwnWienerPower_IsTheDefault_AndAnExplicitOptionWins()
+    {
+        string root = Path.Combine(Path.GetTempPath(), $"masknet-wp-{Guid.NewGuid():N}");
+        try
+        {
+            using (var m = Untrained(MaskNetKind.Blstm, 3)) m.Save(root);
+            var S = new Matrix(Stft.Bins, 30);
+            var rng = new Random(2);
+            for (int i = 0; i < S.Data.Length; i++) S.Data[i] = (float)rng.NextDouble();
+            float[] MaskWith(double? p) { using var s = LearnedSeparator.FromFolder(root, new LearnedSeparatorOptions(WienerPower: p)); return s.Mask(S).Data; }
+            var plain = MaskWith(null);
+            var two = MaskWith(2);
+            Assert.NotEqual(plain, two);
+            string json = Path.Combine(root, MaskNetModel.MetadataFile);
+            var meta = System.Text.Json.JsonSerializer.Deserialize<MaskNetMetadata>(File.ReadAllText(json), MaskNetMetadata.Json)!;
+            File.WriteAllText(json, System.Text.Json.JsonSerializer.Serialize(meta with { WienerPower = 2 }, MaskNetMetadata.Json));
+            Assert.Equal(two, MaskWith(null));      // the model's own p
+            Assert.Equal(plain, MaskWith(1));       // explicit 1 wins
+            using (var s = LearnedSeparator.FromFolder(root)) Assert.Contains("wiener 2", s.Settings);
+            File.WriteAllText(json, System.Text.Json.JsonSerializer.Serialize(meta with { WienerPower = -1 }, MaskNetMetadata.Json));
+            Assert.Contains("WienerPower", Assert.Throws<AlchemyException>(() => MaskNetModel.Load(root)).Message);
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, true);
+        }
+    }
+
+    [Fact]
     public void SaveLoad_RoundTrip_KeepsWeightsAndStftParameters()
     {
         var r = new MaskNetTrainer(Tiny(1, 1)).Fit(TinyArch, Stft, TinyStems(), "tiny.csv");
@@ -260,7 +289,8 @@ public class LearnedSeparatorTests
         string bin = Path.Combine(RepoRoot(), "models", "separator", MaskNetModel.WeightsFile);
         Assert.True(new FileInfo(bin).Length <= 20 * 1024 * 1024, "shipped model must stay <= 20 MB");
         var meta = MaskNetModel.ShippedMetadata;
-        Assert.Equal(new MaskNetStft(22050, 1024, 256), meta.Stft);
+        Assert.Equal(new MaskNetStft(22050, 2048, 512), meta.Stft);
+        Assert.Equal(1.5, meta.WienerPower);
         Assert.Equal(64, meta.ManifestSha256.Length);
         Assert.True(meta.BestEpoch >= 1 && meta.History.Length >= meta.BestEpoch);
         using var sep = LearnedSeparator.Shipped();
