@@ -46,7 +46,7 @@ internal static class AblateCommand
             if (spec is null) Run();
             else
             {
-                string settings = sep.Factory(parse, null)().Settings;
+                string settings = sep.Settings(parse);
                 string parameters = FormattableString.Invariant($"stage=ablate;manifest={PartWriter.FileHash(manifestPath)};sr={options.SampleRate};separator={settings}");
                 var order = new List<long>();
                 var skips = new List<PartSkip>();

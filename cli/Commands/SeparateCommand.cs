@@ -36,6 +36,7 @@ internal static class SeparateCommand
             string path = parse.GetValue(audio)!, dir = parse.GetValue(outDir)!;
             int rate = parse.GetValue(sr);
             var separator = sep.Factory(parse, null)();
+            using var owned = separator as IDisposable;
             var y = AudioFile.Load(path, sr: rate).Samples;
             var sw = Stopwatch.StartNew();
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -86,6 +87,7 @@ internal static class SeparateCommand
             var m = all.WithRows(selection.Items);
             int parallel = parse.GetValue(jobs) ?? Environment.ProcessorCount;
             var evaluator = new SeparationEvaluator(sep.Factory(parse, parallel > 1 ? 1 : null, withStems: true), parse.GetValue(sr), parallel);
+            string settings = sep.Settings(parse, withStems: true);
             int n = m.Rows.Count;
             EvaluationRun run = null!;
             AnsiConsole.Progress()
@@ -108,7 +110,7 @@ internal static class SeparateCommand
             else
             {
                 var position = selection.Items.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => selection.PositionOf(g.First()));
-                string parameters = FormattableString.Invariant($"stage=separate-eval;manifest={PartWriter.FileHash(manifestPath)};limit={parse.GetValue(limit)?.ToString() ?? "all"};sr={evaluator.SampleRate};separator={sep.Factory(parse, null, withStems: true)().Settings}");
+                string parameters = FormattableString.Invariant($"stage=separate-eval;manifest={PartWriter.FileHash(manifestPath)};limit={parse.GetValue(limit)?.ToString() ?? "all"};sr={evaluator.SampleRate};separator={settings}");
                 string json = PartWriter.Write(PartWriter.PartsFolder(csv), spec, ".csv", "separate-eval", parameters, ["id"], selection.InputItems, selection.Items.Count,
                     run.Tracks.Select(t => position[t.Id]).ToList(), run.Skipped.Select(s => new PartSkip($"row {s.Row} ({s.Id})", s.Reason)).ToList(),
                     path => SeparationEvaluator.WriteCsv(path, run.Tracks));
@@ -124,7 +126,7 @@ internal static class SeparateCommand
             }
             AnsiConsole.Write(summary);
             double audioMin = run.Tracks.Sum(t => t.AudioSeconds) / 60, sepSec = run.Tracks.Sum(t => t.SeparateSeconds);
-            AnsiConsole.MarkupLine($"separator: {Markup.Escape(sep.Factory(parse, null, withStems: true)().Settings)}");
+            AnsiConsole.MarkupLine($"separator: {Markup.Escape(settings)}");
             AnsiConsole.MarkupLine($"speed: {sepSec / Math.Max(audioMin, 1e-9):0.00} s of separation per audio-minute per worker ({parallel} workers); " +
                 $"whole run {run.WallSeconds:0.0} s wall, {run.CpuSeconds:0.0} CPU-s for {audioMin:0.0} audio-minutes (incl. loading and scoring) = " +
                 $"{run.WallSeconds / Math.Max(audioMin, 1e-9):0.00} s wall / {run.CpuSeconds / Math.Max(audioMin, 1e-9):0.00} CPU-s per audio-minute");

@@ -48,12 +48,7 @@ internal static class SeparateTrainCommand
         {
             string path = p.GetValue(manifest)!, outPath = p.GetValue(outDir)!;
             string ckpt = p.GetValue(checkpoint) ?? Path.GetFullPath(outPath).TrimEnd(Path.DirectorySeparatorChar) + ".checkpoint";
-            using var initModel = p.GetValue(init) switch
-            {
-                null => null,
-                var s when s.Equals(LearnedSeparator.ShippedName, StringComparison.OrdinalIgnoreCase) => MaskNetModel.LoadShipped(),
-                var folder => MaskNetModel.Load(folder),
-            };
+            using var initModel = p.GetValue(init) is { } initFolder ? MaskNetModel.LoadFolderOrShipped(initFolder) : null;
             // A warm start keeps the init model's STFT and architecture unless an option is given explicitly (then the
             // trainer refuses a mismatch with one clear error).
             var im = initModel?.Metadata;

@@ -35,6 +35,13 @@ internal sealed class SeparatorArguments
             cmd.Options.Add(o);
     }
 
+    /// <summary>The <see cref="ISeparator.Settings"/> of the separator the options describe (one instance, disposed).</summary>
+    public string Settings(ParseResult parse, bool withStems = false)
+    {
+        var separator = Factory(parse, null, withStems)();
+        using (separator as IDisposable) return separator.Settings;
+    }
+
     /// <summary>A factory of separators as the options say; <paramref name="threadsEach"/> cores per REPET-SIM instance (null = all);
     /// <paramref name="withStems"/>: the caller has the true stems (<c>separate eval</c>), so the <c>ideal-mask</c> oracle is allowed.</summary>
     public Func<ISeparator> Factory(ParseResult parse, int? threadsEach, bool withStems = false)
@@ -43,10 +50,7 @@ internal sealed class SeparatorArguments
         if (method == "ideal-mask")
         {
             if (!withStems) throw new ParameterException("--method ideal-mask is an oracle that needs the true stems: only `separate eval` takes it");
-            var ideal = new IdealMaskSeparator(parse.GetValue(IdealNFft), parse.GetValue(IdealHop), parse.GetValue(Power));
-            if (!(ideal.Power > 0)) throw new ParameterException($"--mask-power must be > 0, got {ideal.Power}");
-            if (ideal.NFft < 16 || ideal.HopLength < 1 || ideal.HopLength > ideal.NFft)
-                throw new ParameterException($"--n-fft {ideal.NFft} / --hop-length {ideal.HopLength}: need n_fft >= 16 and 1 <= hop <= n_fft");
+            var ideal = new IdealMaskSeparator(parse.GetValue(IdealNFft), parse.GetValue(IdealHop), parse.GetValue(Power)).Validate();
             return () => ideal;
         }
         if (method == "demucs")
@@ -59,7 +63,7 @@ internal sealed class SeparatorArguments
         {
             string? folder = parse.GetValue(Model);
             var lo = new LearnedSeparatorOptions(parse.GetValue(ChunkFrames), WienerPower: parse.GetValue(WienerPower), Threads: threadsEach ?? 0).Validate();
-            var folders = folder?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [LearnedSeparator.ShippedName];
+            var folders = folder?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [MaskNetModel.ShippedName];
             Func<ISeparator> make = () => LearnedSeparator.FromFolders(folders, lo);
             using (make() as IDisposable) { } // fail fast on a missing or bad model
             return make;

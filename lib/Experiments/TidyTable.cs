@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AudioAlchemy.Corpus;
 using Microsoft.Data.Analysis;
 
 namespace AudioAlchemy.Experiments;
@@ -45,8 +46,8 @@ public sealed class TidyTable
     public void WriteCsv(string path)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(string.Join(',', Columns.Select(Escape)));
-        foreach (var r in _rows) sb.AppendLine(string.Join(',', r.Select(c => Escape(Format(c)))));
+        sb.AppendLine(string.Join(',', Columns.Select(c => Csv.Escape(c))));
+        foreach (var r in _rows) sb.AppendLine(string.Join(',', r.Select(c => Csv.Escape(Format(c)))));
         AtomicFile.WriteAllText(path, sb.ToString());
     }
 
@@ -75,5 +76,4 @@ public sealed class TidyTable
         _ => c.ToString() ?? "",
     };
 
-    private static string Escape(string s) => s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

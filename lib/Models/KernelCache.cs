@@ -17,8 +17,7 @@ internal sealed class KernelCache
     private readonly LinkedList<(int Row, float[] Values)> _lru = new();
     private readonly float[][]? _dense;
 
-    /// <summary>Cache over rows <paramref name="x"/>; <paramref name="threads"/> computes a dense matrix's rows in
-    /// parallel (-1 = all cores).</summary>
+    /// <summary>Cache over rows <paramref name="x"/>; <paramref name="threads"/> (≥ 1) compute a dense matrix's rows in parallel.</summary>
     public KernelCache(double[][] x, SvmKernel kernel, double cacheMegabytes, int threads = 1)
     {
         _x = x;
@@ -31,7 +30,7 @@ internal sealed class KernelCache
         if (perRow * x.Length <= budget)
         {
             var dense = new float[x.Length][];
-            Parallel.For(0, x.Length, new ParallelOptions { MaxDegreeOfParallelism = threads == -1 ? Environment.ProcessorCount : threads }, i =>
+            Parallel.For(0, x.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
             {
                 var v = new float[x.Length];
                 Fill(i, v);

@@ -74,7 +74,7 @@ public sealed class RandomForestClassifier : IClassifier
         var classWeight = _o.ClassWeight == "balanced" ? Balanced(y, Enumerable.Repeat(1.0, n).ToArray(), nClasses) : null;
         var trees = new CartTree[_o.NEstimators];
         var seeds = TreeSeeds(_seed, _o.NEstimators);
-        var po = new ParallelOptions { MaxDegreeOfParallelism = _o.NJobs == -1 ? Environment.ProcessorCount : _o.NJobs };
+        var po = new ParallelOptions { MaxDegreeOfParallelism = _o.Threads };
         Parallel.For(0, trees.Length, po, () => (builder: new CartBuilder(cols, y, nClasses, _o), weights: new double[n]), (t, _, state) =>
         {
             var rng = new Random(seeds[t]);
@@ -98,7 +98,7 @@ public sealed class RandomForestClassifier : IClassifier
     {
         if (_trees.Length == 0) throw new InvalidOperationException("rf: Fit before PredictProba");
         var result = new double[x.Length][];
-        Parallel.For(0, x.Length, new ParallelOptions { MaxDegreeOfParallelism = _o.NJobs == -1 ? Environment.ProcessorCount : _o.NJobs }, i =>
+        Parallel.For(0, x.Length, new ParallelOptions { MaxDegreeOfParallelism = _o.Threads }, i =>
         {
             var row = x[i];
             if (row.Length != _nFeatures) throw new AlchemyException($"rf: row {i} has {row.Length} features, expected {_nFeatures}");

@@ -32,6 +32,9 @@ public sealed record RandomForestOptions(int NEstimators = 100, int? MaxDepth = 
         return this;
     }
 
+    /// <summary><see cref="NJobs"/> as a thread count (-1 = all cores).</summary>
+    public int Threads => NJobs == -1 ? Environment.ProcessorCount : NJobs;
+
     /// <summary>Features examined per split for <paramref name="nFeatures"/> columns (sklearn's max_features_).</summary>
     public int FeaturesPerSplit(int nFeatures)
     {

@@ -74,7 +74,7 @@ public sealed class SvcClassifier : IClassifier
         var weight = new double[nClasses];
         for (int c = 0; c < nClasses; c++)
             weight[c] = _o.ClassWeight == "balanced" && byClass[c].Length > 0 ? (double)n / (byClass.Count(b => b.Length > 0) * byClass[c].Length) : 1.0;
-        var cache = new KernelCache(x, _kernel, _o.CacheSize, _o.NJobs);
+        var cache = new KernelCache(x, _kernel, _o.CacheSize, _o.Threads);
         var rng = new Random(_seed);
         var jobs = new List<(int A, int B, int[] Rows, sbyte[] Ys, double Cp, double Cn, int[]? Perm)>();
         for (int a = 0; a < nClasses; a++)
@@ -89,7 +89,7 @@ public sealed class SvcClassifier : IClassifier
         var pairs = new Pair[jobs.Count];
         var pairIters = new long[jobs.Count];
         // Pairs are independent problems: solved in parallel when the kernel matrix is held whole (read-only).
-        int dop = cache.IsDense ? (_o.NJobs == -1 ? Environment.ProcessorCount : _o.NJobs) : 1;
+        int dop = cache.IsDense ? _o.Threads : 1;
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = dop }, p =>
         {
             var (a, b, rows, ys, cp, cn, perm) = jobs[p];
@@ -111,8 +111,7 @@ public sealed class SvcClassifier : IClassifier
         var nonzero = new bool[n];
         foreach (var pr in pairs)
             for (int k = 0; k < pr.Rows.Length; k++) if (pr.Coef[k] != 0) nonzero[pr.Rows[k]] = true;
-        long iters = pairIters.Sum();
-        Iterations = iters;
+        Iterations = pairIters.Sum();
         // Support vectors grouped by class.
         var support = byClass.SelectMany(rows => rows.Where(r => nonzero[r])).ToArray();
         Support = support;

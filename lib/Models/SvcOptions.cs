@@ -37,6 +37,9 @@ public sealed record SvcOptions(double C = 1.0, string Kernel = "rbf", string Ga
         return this;
     }
 
+    /// <summary><see cref="NJobs"/> as a thread count (-1 = all cores).</summary>
+    public int Threads => NJobs == -1 ? Environment.ProcessorCount : NJobs;
+
     /// <summary>γ for data <paramref name="x"/>: sklearn's 'scale' (1 / (n_features · var of all entries), 1 when the variance is 0) or 'auto'.</summary>
     public double ResolveGamma(double[][] x)
     {

@@ -7,21 +7,24 @@ namespace AudioAlchemy.Models;
 /// <param name="Coef0">Independent term of poly/sigmoid.</param>
 public sealed record SvmKernel(string Type, double Gamma, int Degree = 3, double Coef0 = 0)
 {
-    private readonly int _kind = Type switch
+    private enum Kind { Rbf, Linear, Poly, Sigmoid }
+
+    // Type parsed once: Eval runs millions of times per fit.
+    private readonly Kind _kind = Type switch
     {
-        "rbf" => 0,
-        "linear" => 1,
-        "poly" => 2,
-        "sigmoid" => 3,
+        "rbf" => Kind.Rbf,
+        "linear" => Kind.Linear,
+        "poly" => Kind.Poly,
+        "sigmoid" => Kind.Sigmoid,
         _ => throw new AlchemyException($"svc: unknown kernel '{Type}'"),
     };
 
     /// <summary>K(a, b) in double precision, as libsvm's dense kernel (sklearn's takes the dot product from BLAS).</summary>
     public double Eval(double[] a, double[] b, double sqA, double sqB) => _kind switch
     {
-        0 => Math.Exp(-Gamma * (sqA + sqB - 2 * Dot(a, b))),
-        1 => Dot(a, b),
-        2 => Pow(Gamma * Dot(a, b) + Coef0, Degree),
+        Kind.Rbf => Math.Exp(-Gamma * (sqA + sqB - 2 * Dot(a, b))),
+        Kind.Linear => Dot(a, b),
+        Kind.Poly => Pow(Gamma * Dot(a, b) + Coef0, Degree),
         _ => Math.Tanh(Gamma * Dot(a, b) + Coef0),
     };
 

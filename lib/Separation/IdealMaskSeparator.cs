@@ -14,6 +14,15 @@ namespace AudioAlchemy.Separation;
 /// <param name="Power">Mask exponent p, &gt; 0 (1 = ratio mask, 2 = Wiener).</param>
 public sealed record IdealMaskSeparator(int NFft = 1024, int HopLength = 256, double Power = 1.0) : IStemInformedSeparator
 {
+    /// <summary>Throws <see cref="ParameterException"/> unless p &gt; 0 (finite), n_fft ≥ 16 and 1 ≤ hop ≤ n_fft.</summary>
+    public IdealMaskSeparator Validate()
+    {
+        if (!(Power > 0) || !double.IsFinite(Power)) throw new ParameterException($"ideal-mask: --mask-power must be > 0, got {Power}");
+        if (NFft < 16 || HopLength < 1 || HopLength > NFft)
+            throw new ParameterException($"ideal-mask: --n-fft {NFft} / --hop-length {HopLength}: need n_fft >= 16 and 1 <= hop <= n_fft");
+        return this;
+    }
+
     /// <inheritdoc/>
     public string Settings => $"ideal-mask n_fft {NFft} hop {HopLength} p {Power:0.##}";
 
@@ -24,7 +33,7 @@ public sealed record IdealMaskSeparator(int NFft = 1024, int HopLength = 256, do
     /// <inheritdoc/>
     public SeparationResult Separate(float[] mixture, float[] vocals, float[] accompaniment, int sampleRate)
     {
-        if (!(Power > 0) || !double.IsFinite(Power)) throw new AlchemyException($"ideal-mask: power must be > 0, got {Power}");
+        Validate();
         if (vocals.Length != mixture.Length || accompaniment.Length != mixture.Length)
             throw new AlchemyException($"ideal-mask: stems have {vocals.Length} and {accompaniment.Length} samples, the mixture {mixture.Length}");
         if (MixtureInput.Check(mixture, sampleRate) is { } empty) return empty;

@@ -50,7 +50,7 @@ public static class FrameTableFile
         var sb = new StringBuilder();
         foreach (var r in results)
         {
-            string id = r.Job.TrackId.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + r.Job.TrackId.Replace("\"", "\"\"") + "\"" : r.Job.TrackId;
+            string id = Csv.Escape(r.Job.TrackId);
             for (int i = 0; i < r.Features.Frames.Length; i++)
             {
                 sb.Clear();

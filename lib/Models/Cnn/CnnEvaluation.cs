@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AudioAlchemy.Corpus;
 
 namespace AudioAlchemy.Models.Cnn;
 
@@ -28,23 +29,21 @@ public sealed record CnnEvaluationResult(string Task, IReadOnlyList<string> Clas
     {
         Directory.CreateDirectory(folder);
         var inv = CultureInfo.InvariantCulture;
-        var p = new StringBuilder("id,label,predicted," + string.Join(",", Classes.Select(c => "p_" + c)) + "\n");
+        var p = new StringBuilder("id,label,predicted," + string.Join(",", Classes.Select(k => Csv.Escape("p_" + k))) + "\n");
         foreach (var t in Tracks)
-            p.Append(Csv(t.TrackId)).Append(',').Append(Csv(t.Label)).Append(',').Append(Csv(t.Predicted)).Append(',')
+            p.Append(Csv.Escape(t.TrackId)).Append(',').Append(Csv.Escape(t.Label)).Append(',').Append(Csv.Escape(t.Predicted)).Append(',')
                 .Append(string.Join(",", t.Probabilities.Select(v => v.ToString("R", inv)))).Append('\n');
-        var c = new StringBuilder("label," + string.Join(",", Classes.Select(Csv)) + "\n");
+        var c = new StringBuilder("label," + string.Join(",", Classes.Select(k => Csv.Escape(k))) + "\n");
         for (int i = 0; i < Classes.Count; i++)
-            c.Append(Csv(Classes[i])).Append(',').Append(string.Join(",", Enumerable.Range(0, Classes.Count).Select(j => Confusion[i, j].ToString(inv)))).Append('\n');
+            c.Append(Csv.Escape(Classes[i])).Append(',').Append(string.Join(",", Enumerable.Range(0, Classes.Count).Select(j => Confusion[i, j].ToString(inv)))).Append('\n');
         string m = "task,tracks,skipped,accuracy,macro_f1\n" +
-            $"{Csv(Task)},{Tracks.Count},{Skipped.Count},{Accuracy.ToString("R", inv)},{MacroF1.ToString("R", inv)}\n";
+            $"{Csv.Escape(Task)},{Tracks.Count},{Skipped.Count},{Accuracy.ToString("R", inv)},{MacroF1.ToString("R", inv)}\n";
         var paths = new[] { "predictions", "confusion", "metrics" }.Select(n => Path.Combine(folder, $"{n}-{Task}.csv")).ToArray();
         AtomicFile.WriteAllText(paths[0], p.ToString());
         AtomicFile.WriteAllText(paths[1], c.ToString());
         AtomicFile.WriteAllText(paths[2], m);
         return paths;
     }
-
-    private static string Csv(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }
 
 /// <summary>

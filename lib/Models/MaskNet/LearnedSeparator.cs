@@ -17,9 +17,6 @@ namespace AudioAlchemy.Models.MaskNet;
 /// </summary>
 public sealed class LearnedSeparator : ISeparator, IDisposable
 {
-    /// <summary>The word that stands for the shipped model in a list of model folders (<c>--model shipped,DIR</c>).</summary>
-    public const string ShippedName = "shipped";
-
     private readonly bool owns;
     private readonly MaskNetModel[] members;
     private readonly string[] names;
@@ -37,7 +34,7 @@ public sealed class LearnedSeparator : ISeparator, IDisposable
         for (int k = 1; k < models.Length; k++)
         {
             var o = models[k].Metadata.Stft;
-            if (o.SampleRate != st.SampleRate || o.NFft != st.NFft || o.HopLength != st.HopLength || models[k].Metadata.Architecture.Bins != models[0].Metadata.Architecture.Bins)
+            if (o != st) // bins follow from the STFT (MaskNetMetadata.Validate)
             {
                 if (ownsModel) foreach (var m in models) m.Dispose();
                 throw new AlchemyException($"learned separator ensemble: {memberNames[k]} has STFT sr {o.SampleRate} n_fft {o.NFft} hop {o.HopLength}, " +
@@ -51,27 +48,27 @@ public sealed class LearnedSeparator : ISeparator, IDisposable
     }
 
     /// <summary>The separator with the model shipped in the library.</summary>
-    public static LearnedSeparator Shipped(LearnedSeparatorOptions? options = null) => FromFolders([ShippedName], options);
+    public static LearnedSeparator Shipped(LearnedSeparatorOptions? options = null) => FromFolders([MaskNetModel.ShippedName], options);
 
     /// <summary>The separator with a model folder written by <c>separate train</c>.</summary>
     public static LearnedSeparator FromFolder(string folder, LearnedSeparatorOptions? options = null) => FromFolders([folder], options);
 
     /// <summary>The separator with the models in <paramref name="folders"/> (each a folder written by <c>separate
-    /// train</c>, or <see cref="ShippedName"/>); more than one is an ensemble (mean mask).</summary>
+    /// train</c>, or <see cref="MaskNetModel.ShippedName"/>); more than one is an ensemble (mean mask).</summary>
     public static LearnedSeparator FromFolders(IReadOnlyList<string> folders, LearnedSeparatorOptions? options = null)
     {
         if (folders.Count == 0) throw new AlchemyException("learned separator: no model folder given");
         var models = new List<MaskNetModel>();
         try
         {
-            foreach (var f in folders) models.Add(f == ShippedName ? MaskNetModel.LoadShipped() : MaskNetModel.Load(f));
+            foreach (var f in folders) models.Add(MaskNetModel.LoadFolderOrShipped(f));
         }
         catch
         {
             foreach (var m in models) m.Dispose();
             throw;
         }
-        var memberNames = folders.Select(f => f == ShippedName ? ShippedName : Path.GetFileName(Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar))).ToArray();
+        var memberNames = folders.Select(f => MaskNetModel.IsShippedName(f) ? MaskNetModel.ShippedName : Path.GetFileName(Path.GetFullPath(f).TrimEnd(Path.DirectorySeparatorChar))).ToArray();
         return new LearnedSeparator(models.ToArray(), memberNames, options, ownsModel: true);
     }
 
@@ -133,15 +130,16 @@ public sealed class LearnedSeparator : ISeparator, IDisposable
         int frames = magnitude.Cols;
         var result = new Matrix(magnitude.Rows, frames);
         if (Options.Threads > 0) torch.set_num_threads(Options.Threads);
-        var one = members.Length == 1 ? result : new Matrix(magnitude.Rows, frames);
-        foreach (var model in members)
+        if (members.Length == 1) NetworkMask(members[0], magnitude, result);
+        else
         {
-            NetworkMask(model, magnitude, one);
-            if (members.Length == 1) break;
-            var d = result.Data;
-            var o = one.Data;
+            var one = new Matrix(magnitude.Rows, frames);
             float w = 1f / members.Length;
-            for (int i = 0; i < d.Length; i++) d[i] += w * o[i];
+            foreach (var model in members)
+            {
+                NetworkMask(model, magnitude, one);
+                for (int i = 0; i < result.Data.Length; i++) result.Data[i] += w * one.Data[i];
+            }
         }
         double p = EffectiveWienerPower;
         if (p != 1)

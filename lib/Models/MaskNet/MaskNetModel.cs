@@ -88,6 +88,16 @@ public sealed class MaskNetModel : IDisposable
         return FromStreams(json, w, "shipped model.json", "shipped model.bin");
     }
 
+    /// <summary>The word that stands for the shipped model where a model folder is asked for (<c>--model shipped,DIR</c>,
+    /// <c>separate train --init shipped</c>); compared ignoring case.</summary>
+    public const string ShippedName = "shipped";
+
+    /// <summary>True when <paramref name="folder"/> is <see cref="ShippedName"/>.</summary>
+    public static bool IsShippedName(string folder) => folder.Equals(ShippedName, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><see cref="LoadShipped"/> for <see cref="ShippedName"/>, else <see cref="Load"/> of the folder.</summary>
+    public static MaskNetModel LoadFolderOrShipped(string folder) => IsShippedName(folder) ? LoadShipped() : Load(folder);
+
     /// <summary>The metadata of the shipped model, without building the network.</summary>
     public static MaskNetMetadata ShippedMetadata => Parse(Shipped.Value.Json, "shipped model.json");
 

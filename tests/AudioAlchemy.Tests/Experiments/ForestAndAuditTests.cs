@@ -34,6 +34,14 @@ public class ForestAndAuditTests
         Assert.NotEqual(a.SelectMany(r => r), Fit(1, 4).SelectMany(r => r));
     }
 
+    [Fact]
+    public void BenchModels_RefusesAnUnknownModelName_BeforeReadingTheTable()
+    {
+        var e = Assert.Throws<AlchemyException>(() => AudioAlchemy.Benchmarks.ModelBenchmark.Run("no-such-table.csv", "label", only: ["svc", "rbf-svm"]));
+        Assert.Contains("rbf-svm", e.Message);
+        Assert.Contains("svc(n_jobs=1)", e.Message);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
